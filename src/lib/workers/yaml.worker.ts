@@ -1,0 +1,2 @@
+// Local wrapper so Vite bundles the YAML language worker with its CommonJS dependencies (toolchain P4).
+import 'monaco-yaml/yaml.worker.js';
