@@ -1,0 +1,187 @@
+/**
+ * Multi-document YAML with source positions (eemeli `yaml`). Every document keeps its AST so any field
+ * path (`spec.template.spec.containers[0].image`, `metadata.labels[app.kubernetes.io/name]`) can be mapped
+ * back to a 1-based line:column, and syntax errors carry the document index, line, column and a message.
+ */
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, type Pair } from 'yaml';
+
+export interface Pos { line: number; col: number }
+export interface YamlError extends Pos {
+  /** 0-based index of the document in the file */
+  doc: number;
+  message: string;
+  /** eemeli yaml error code (BAD_INDENT, DUPLICATE_KEY, …) */
+  code: string;
+}
+export type PathSeg = string | number;
+
+export interface ParsedDoc {
+  index: number;
+  /** the document as plain JS data (undefined for an empty document) */
+  value: unknown;
+  /** true when the document has no content (comments only, or `---` alone) */
+  empty: boolean;
+  errors: YamlError[];
+  /** 1-based line where the document starts */
+  startLine: number;
+  /** the document source text */
+  source: string;
+  ast: Document.Parsed;
+}
+export interface ParsedFile {
+  docs: ParsedDoc[];
+  errors: YamlError[];
+  lineCounter: LineCounter;
+}
+
+const MAX_ALIAS = 1000;
+
+export function parseYaml(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const list = Array.isArray(all) ? all : [];
+  const docs: ParsedDoc[] = [];
+  const errors: YamlError[] = [];
+  list.forEach((d, index) => {
+    const errs: YamlError[] = d.errors.map((e) => {
+      const p = lineCounter.linePos(e.pos[0]);
+      return { doc: index, line: p.line, col: p.col, message: firstLine(e.message), code: e.code };
+    });
+    let value: unknown;
+    if (errs.length === 0) {
+      try {
+        value = d.toJS({ maxAliasCount: MAX_ALIAS });
+      } catch (e) {
+        const p = lineCounter.linePos(d.range[0]);
+        errs.push({ doc: index, line: p.line, col: p.col, message: (e as Error).message, code: 'TO_JS' });
+      }
+    }
+    const start = d.contents?.range?.[0] ?? d.range[0];
+    docs.push({
+      index,
+      value,
+      empty: d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.range[0] === d.contents.range[1]),
+      errors: errs,
+      startLine: lineCounter.linePos(d.range[0]).line,
+      source: text.slice(d.range[0], d.range[2]),
+      ast: d,
+    });
+    void start;
+    errors.push(...errs);
+  });
+  return { docs, errors, lineCounter };
+}
+
+function firstLine(m: string): string {
+  return m.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Split a Kubernetes field path into segments: `spec.containers[0].image` → ['spec','containers',0,'image'];
+ * `metadata.labels[app.kubernetes.io/name]` → ['metadata','labels','app.kubernetes.io/name'].
+ */
+export function parsePath(path: string | PathSeg[]): PathSeg[] {
+  if (Array.isArray(path)) return path;
+  const out: PathSeg[] = [];
+  let i = 0;
+  let cur = '';
+  while (i < path.length) {
+    const c = path[i]!;
+    if (c === '.') {
+      if (cur) out.push(cur);
+      cur = '';
+      i++;
+    } else if (c === '[') {
+      if (cur) out.push(cur);
+      cur = '';
+      const end = path.indexOf(']', i);
+      const inner = end < 0 ? path.slice(i + 1) : path.slice(i + 1, end);
+      out.push(/^\d+$/.test(inner) ? Number(inner) : inner);
+      i = end < 0 ? path.length : end + 1;
+    } else {
+      cur += c;
+      i++;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export interface Located extends Pos {
+  /** true when the whole path exists; false when this is the nearest existing ancestor */
+  exact: boolean;
+  /** how many segments of the path were found */
+  depth: number;
+}
+
+/**
+ * Position of a field in a parsed document: the key of the last found map entry (or the list item),
+ * falling back to the nearest ancestor that exists. Undefined only for an empty document.
+ */
+export function locate(doc: ParsedDoc, path: string | PathSeg[], lc: LineCounter): Located | undefined {
+  const segs = parsePath(path);
+  let node: unknown = doc.ast.contents;
+  if (!node) return undefined;
+  let best: Pos = lc.linePos((node as YNode).range?.[0] ?? doc.ast.range[0]);
+  let depth = 0;
+  for (const seg of segs) {
+    let next: unknown;
+    let at: number | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p: Pair) => keyText(p.key) === String(seg));
+      if (pair) {
+        next = pair.value;
+        at = (pair.key as YNode | null)?.range?.[0];
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item !== undefined) {
+        next = item;
+        at = (item as YNode | null)?.range?.[0];
+      }
+    }
+    if (at === undefined) return { ...best, exact: false, depth };
+    best = lc.linePos(at);
+    depth++;
+    node = isPair(next) ? next.value : next;
+  }
+  return { ...best, exact: true, depth };
+}
+
+function keyText(k: unknown): string | undefined {
+  if (isScalar(k)) return String(k.value);
+  return undefined;
+}
+
+/** Convenience: position of a path in document `docIndex` of a parsed file. */
+export function positionOf(file: ParsedFile, docIndex: number, path: string | PathSeg[]): Located | undefined {
+  const d = file.docs[docIndex];
+  return d ? locate(d, path, file.lineCounter) : undefined;
+}
+
+/**
+ * The message kubectl prints for a YAML syntax error. kubectl splits the file into documents first and
+ * go-yaml counts lines from the document start: `error parsing FILE: error converting YAML to JSON: yaml: line N: …`.
+ */
+export function kubectlYamlError(file: string, doc: ParsedDoc, e: YamlError): string {
+  const line = e.line - doc.startLine + 1;
+  return `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(e)}`;
+}
+function goYamlMessage(e: YamlError): string {
+  switch (e.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'mapping values are not allowed in this context';
+    case 'TAB_AS_INDENT':
+      return 'found character that cannot start any token';
+    case 'BAD_INDENT':
+      return 'did not find expected key';
+    case 'DUPLICATE_KEY':
+      return 'key already set in map';
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'did not find expected node content';
+    default:
+      return e.message.charAt(0).toLowerCase() + e.message.slice(1);
+  }
+}
