@@ -213,9 +213,10 @@ function check(c: GoalCheck, world: GoalWorld): [boolean, string] {
       const matching = world.list('Pod', ns).filter((p) => matchesLabels(p.metadata.labels, selector) && !isTerminating(p));
       const engine = world.explain?.('Service', c.service, ns);
       let why: string;
+      const anyPort = c.port ? readyEndpoints(world, c.service, ns) : ready;
       if (engine) why = engine;
+      else if (c.port && ready.length === 0 && anyPort.length > 0) why = `endpoints point at another port than ${c.port}: ${anyPort.slice(0, 3).join(', ')}`;
       else if (matching.length === 0) why = `selector ${formatSelector(selector)} matches no pod`;
-      else if (c.port && ready.length === 0 && readyEndpoints(world, c.service, ns).length > 0) why = `endpoints point at another port than ${c.port}`;
       else why = `${matching.filter(podIsReady).length} of ${matching.length} selected pods are Ready`;
       return [false, `${c.service} has ${ready.length} of ${c.count} ready endpoints${c.port ? ` on port ${c.port}` : ''}: ${why}`];
     }
