@@ -19,7 +19,8 @@ const LLM_CANDIDATES = 15;
 export interface AppOptions {
   config: Config;
   logger: Logger;
-  loadData?: () => Anime[];
+  /** Loads the data set; may be async (tests use it to hold the app in its not-ready state). */
+  loadData?: () => Anime[] | Promise<Anime[]>;
   fetchImpl?: typeof fetch;
 }
 
@@ -290,16 +291,18 @@ export function createApp(opts: AppOptions): App {
           logger.info(LOG.listening, { address: `http://${config.host}:${port}` });
           // Build the index after the socket is open, so /health answers and /ready says 503 meanwhile.
           setImmediate(() => {
-            try {
-              const anime = (opts.loadData ?? loadAnime)();
-              recommender = new Recommender(anime);
-              logger.info(LOG.indexReady, { titles: anime.length });
-              readyResolve();
-            } catch (err) {
-              logger.error(LOG.internalError, { error: err instanceof Error ? err.message : String(err) });
-              process.exitCode = 1;
-              server.close();
-            }
+            Promise.resolve()
+              .then(() => (opts.loadData ?? loadAnime)())
+              .then((anime) => {
+                recommender = new Recommender(anime);
+                logger.info(LOG.indexReady, { titles: anime.length });
+                readyResolve();
+              })
+              .catch((err: unknown) => {
+                logger.error(LOG.internalError, { error: err instanceof Error ? err.message : String(err) });
+                process.exitCode = 1;
+                server.close();
+              });
           });
           resolve(port);
         });

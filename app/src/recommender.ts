@@ -147,7 +147,7 @@ export function expandQuery(text: string): string[] {
   for (const word of tokenize(text)) {
     if (STOPWORDS.has(word)) continue;
     const syn = SYNONYMS[word];
-    if (syn) for (const s of syn) out.push(...tokenize(s));
+    if (syn) for (const s of syn) out.push(...tokenize(s).filter((t) => !STOPWORDS.has(t)));
     else out.push(word);
   }
   return [...new Set(out)];
