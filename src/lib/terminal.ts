@@ -20,7 +20,7 @@ export interface TerminalOptions {
   container: HTMLElement;
   dark: boolean;
   prompt: () => string;
-  submit: (command: string) => void | Promise<void>;
+  submit: (command: string) => void | Promise<void> | 'incomplete';
   complete?: (line: string, cursor: number) => Completion | null;
   interrupt?: () => void;
   history?: string[];

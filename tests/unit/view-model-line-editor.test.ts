@@ -141,3 +141,17 @@ describe('line editor', () => {
     expect(formatColumns(['aaaa', 'bbbb', 'cccc'], 12)).toBe('aaaa  cccc\r\nbbbb\r\n');
   });
 });
+
+describe('line editor continuation', () => {
+  it("reads another line when the shell says the input is incomplete", () => {
+    const submitted: string[] = [];
+    const out: string[] = [];
+    const ed = new LineEditor({ write: (d) => out.push(d), cols: () => 80, prompt: () => '$ ',
+      submit: (c) => { submitted.push(c); return c.endsWith('|') ? 'incomplete' : undefined; } });
+    ed.start();
+    ed.feed('kubectl get pods |\rgrep llmops\r');
+    expect(submitted).toEqual(['kubectl get pods |', 'kubectl get pods |\ngrep llmops']);
+    expect(out.join('')).toContain('> ');
+    expect(ed.history).toEqual(['kubectl get pods |\ngrep llmops']);
+  });
+});

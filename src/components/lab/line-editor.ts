@@ -12,8 +12,12 @@ export interface Completion {
 export interface LineEditorHost {
   write(data: string): void;
   cols(): number;
-  /** Runs one complete command (several lines for a heredoc). May be async; input typed meanwhile is queued. */
-  submit(command: string): void | Promise<void>;
+  /**
+   * Runs one complete command (several lines for a heredoc). May be async; input typed meanwhile is queued.
+   * Returning 'incomplete' (open quote, trailing `|` or `&&`) makes the editor read another line with `> `
+   * and submit both lines joined by a newline.
+   */
+  submit(command: string): void | Promise<void> | 'incomplete';
   complete?(line: string, cursor: number): Completion | null;
   interrupt?(): void;
   prompt(): string;
@@ -35,6 +39,7 @@ export class LineEditor {
   private historyIndex = -1;
   private draft = '';
   private heredoc: { terminator: string; lines: string[] } | null = null;
+  private continued: string | null = null;
   private busy = false;
   private queue: string[] = [];
   /** The terminal cursor's row offset from the first row of the prompt, as last drawn. */
@@ -47,7 +52,7 @@ export class LineEditor {
 
   get running(): boolean { return this.busy; }
 
-  currentPrompt(): string { return this.heredoc ? CONT_PROMPT : this.host.prompt(); }
+  currentPrompt(): string { return this.heredoc || this.continued !== null ? CONT_PROMPT : this.host.prompt(); }
 
   /** Draws the prompt on a fresh line. */
   start(): void {
@@ -238,23 +243,31 @@ export class LineEditor {
       }
       return;
     }
+    const full = this.continued !== null ? this.continued + '\n' + line : line;
+    this.continued = null;
     const here = HEREDOC.exec(line);
     if (here) {
-      this.heredoc = { terminator: here[2]!, lines: [line] };
+      this.heredoc = { terminator: here[2]!, lines: [full] };
       this.start();
       return;
     }
-    this.run(line);
+    this.run(full);
   }
 
   private run(command: string): void {
     if (command.trim() && this.history[this.history.length - 1] !== command) this.history.push(command);
     if (!command.trim()) { this.start(); return; }
-    let result: void | Promise<void> = undefined;
+    let result: void | Promise<void> | 'incomplete' = undefined;
     try {
       result = this.host.submit(command);
     } catch (e) {
       this.host.write(`\x1b[31minternal error: ${String((e as Error)?.message ?? e)}\x1b[0m\r\n`);
+    }
+    if (result === 'incomplete') {
+      if (this.history[this.history.length - 1] === command) this.history.pop();
+      this.continued = command;
+      this.start();
+      return;
     }
     if (result && typeof (result as Promise<void>).then === 'function') {
       this.busy = true;
@@ -280,6 +293,7 @@ export class LineEditor {
     this.host.write('^C');
     this.finishLine();
     this.heredoc = null;
+    this.continued = null;
     this.buffer = '';
     this.cursor = 0;
     this.historyIndex = -1;
