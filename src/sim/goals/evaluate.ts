@@ -133,7 +133,7 @@ function check(c: GoalCheck, world: GoalWorld): [boolean, string] {
     return world.clusterRunning() ? [true, 'minikube is running'] : [false, 'no cluster yet: run minikube start'];
   }
   if (c.type === 'image-built') {
-    const has = world.localImages().includes(c.image);
+    const has = world.hasLocalImage(c.image);
     return [has, has ? `${c.image} is in the local docker image store` : `docker images does not list ${c.image} yet`];
   }
   if (c.type === 'file-valid-yaml') {
@@ -160,7 +160,7 @@ function check(c: GoalCheck, world: GoalWorld): [boolean, string] {
 
   switch (c.type) {
     case 'image-on-node': {
-      const has = world.nodeImages().some((i) => i === c.image || i === `docker.io/library/${c.image}`);
+      const has = world.hasNodeImage(c.image);
       return [has, has ? `${c.image} is loaded into minikube` : `minikube image ls does not list ${c.image}`];
     }
     case 'object-exists': {

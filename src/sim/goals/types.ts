@@ -93,8 +93,10 @@ export interface GoalWorld {
   clusterRunning(): boolean;
   list(kind: string, namespace?: string): KObject[];
   get(kind: string, name: string, namespace?: string): KObject | undefined;
-  nodeImages(): string[];
-  localImages(): string[];
+  /** The minikube node's container runtime has the image (any reference form). */
+  hasNodeImage(ref: string): boolean;
+  /** The workstation's docker image store has the image. */
+  hasLocalImage(ref: string): boolean;
   readFile(path: string): string | undefined;
   /** Sends a request the way `via` describes; never changes the world except for the request's own effects. */
   request(via: HttpVia, service: string, path: string, namespace: string): HttpOutcome;
