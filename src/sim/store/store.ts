@@ -161,7 +161,7 @@ export class Store {
    * resourceVersion, generation, creationTimestamp. Throws AlreadyExists, or NotFound for a missing
    * namespace, or Forbidden for a terminating one.
    */
-  create<T extends KObject>(input: T): T {
+  create<T extends KObject>(input: T): T & KObject {
     const obj = deepClone(input);
     const kind = obj.kind;
     const md = (obj.metadata ??= {});
@@ -197,11 +197,11 @@ export class Store {
    * If input.metadata.resourceVersion is set and stale, throws Conflict. Bumps generation on spec change.
    * A write that changes nothing keeps the resourceVersion and emits nothing (as the API server does).
    */
-  update<T extends KObject>(input: T): T {
+  update<T extends KObject>(input: T): T & KObject {
     return this.write(input, 'main');
   }
   /** Write only the status of an object (status subresource). */
-  updateStatus<T extends KObject>(input: T): T {
+  updateStatus<T extends KObject>(input: T): T & KObject {
     return this.write(input, 'status');
   }
 
