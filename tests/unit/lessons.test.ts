@@ -135,6 +135,24 @@ describe('manifests shown in lessons come from manifests/', () => {
     });
   }
 
+  it('names only scenarios that exist in src/scenarios', () => {
+    const dir = join(ROOT, 'src/scenarios/labs');
+    if (!existsSync(dir)) {
+      console.warn('skipped: src/scenarios/labs not present');
+      return;
+    }
+    const sources = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    for (const lesson of lessons) {
+      for (const use of componentUses(lesson.body, 'LabSlot')) {
+        if (use.scenario === undefined) continue;
+        expect(sources, `${lesson.slug}: scenario "${use.scenario}" not found`).toContain(`id: '${use.scenario}'`);
+      }
+    }
+  });
+
   it('shows the taught manifest somewhere in the course', () => {
     const files = lessons.flatMap((l) => componentUses(l.body, 'ManifestFile').map((u) => u.file));
     expect(files).toContain('llmops-k8s.yaml');
