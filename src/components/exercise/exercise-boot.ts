@@ -1,0 +1,117 @@
+// The <exercise-lab> element: a lab (editor, terminal, cluster view) started in a scenario's start state, with the
+// goals panel in the lab's goals pane. `?at=N` in the page URL opens the lab with the first N solution steps done
+// (a teacher's link to "just before the fix"). The heavy lab chunk is imported only when the lab opens.
+import { getScenario, scenarios, startFiles, applyReplacements, type Scenario } from '../../scenarios/index';
+import { goalWorldFromShell, type GoalWorld, type KObject, type WorldLike, type Requester } from '../../sim/goals/index';
+import { getProgress, setGoal, markDone } from '../lesson/progress';
+import { mountExercise, type ExerciseHost, type ExercisePanel } from './panel';
+import type { LabInfo } from './completion';
+import type { LabBackend } from '../lab/backend';
+import type { LabController } from '../lab/lab-app';
+
+const LABS: LabInfo[] = scenarios.map((s) => ({ id: s.id, lesson: s.lesson, optional: s.optional, goals: s.goals }));
+
+/** Runs a command while preparing the start state: `sleep N` moves virtual time; anything that holds the terminal is stopped. */
+function runQuietly(b: LabBackend, cmd: string): void {
+  const sleep = /^sleep\s+(\d+)$/.exec(cmd.trim());
+  if (sleep) { b.advance(Number(sleep[1])); return; }
+  b.run(cmd);
+  if (b.busy) b.interrupt();
+}
+
+/** Applies scenario state to a fresh backend: start files, setup commands, then the first `at` solution steps. */
+export function prepareBackend(b: LabBackend, scenario: Scenario, at: number): LabBackend {
+  const bases: Record<string, string> = {};
+  for (const spec of Object.values(scenario.files)) {
+    if ('from' in spec) { const t = b.readFile(spec.from); if (t !== undefined) bases[spec.from] = t; }
+  }
+  for (const [path, text] of Object.entries(startFiles(scenario, bases))) b.writeFile(path, text);
+  for (const cmd of scenario.setup) runQuietly(b, cmd);
+  for (const step of scenario.solution.slice(0, at)) {
+    if ('edit' in step) b.writeFile(step.edit, applyReplacements(b.readFile(step.edit) ?? '', step.replace, scenario.id));
+    else if (!/&\s*$/.test(step.run)) runQuietly(b, step.run);
+    else b.run(step.run);
+  }
+  return b;
+}
+
+/** The goal layer's view of a backend: the real World when the backend exposes it, else its objects and files. */
+export function goalWorldOf(b: LabBackend): GoalWorld {
+  const ext = b as LabBackend & { shell?: { world?: WorldLike }; world?: WorldLike; request?: Requester; explain?: LabBackend['explain'] };
+  const world = ext.world ?? ext.shell?.world;
+  const explain = (kind: string, name: string, namespace: string) => ext.explain?.({ kind, name, namespace });
+  if (world) return goalWorldFromShell(world, ext.request?.bind(ext), { explain });
+  const objects = (): KObject[] => b.objects() as KObject[];
+  return {
+    clusterRunning: () => objects().length > 0,
+    list: (kind, ns) => objects().filter((o) => o.kind === kind && (!ns || (o.metadata.namespace ?? 'default') === ns)),
+    get: (kind, name, ns) => objects().find((o) => o.kind === kind && o.metadata.name === name && (o.metadata.namespace ?? 'default') === (ns ?? 'default')),
+    hasNodeImage: () => false,
+    hasLocalImage: () => false,
+    readFile: (p) => b.readFile(p),
+    request: () => ({ ok: false, explanation: 'the lab does not expose the network model yet' }),
+    explain,
+  };
+}
+
+class ExerciseLabElement extends HTMLElement {
+  private controller: LabController | null = null;
+  private panel: ExercisePanel | null = null;
+  private opening: Promise<void> | null = null;
+
+  connectedCallback(): void {
+    const btn = this.querySelector<HTMLButtonElement>('[data-exercise-open]');
+    btn?.removeAttribute('disabled');
+    btn?.addEventListener('click', () => { void this.open(); });
+    if (this.dataset.autostart !== undefined) void this.open();
+  }
+
+  open(): Promise<void> {
+    this.opening ??= this.start().catch((e: unknown) => {
+      this.opening = null;
+      const status = this.querySelector<HTMLElement>('[data-exercise-status]');
+      if (status) status.textContent = `The lab could not start (${String((e as Error)?.message ?? e)}).`;
+    });
+    return this.opening;
+  }
+
+  private async start(): Promise<void> {
+    const scenario = getScenario(this.dataset.scenario ?? '');
+    if (!scenario) throw new Error(`unknown lab "${this.dataset.scenario ?? ''}"`);
+    const status = this.querySelector<HTMLElement>('[data-exercise-status]');
+    if (status) status.textContent = 'Loading the lab…';
+    const atRaw = Number(new URLSearchParams(location.search).get('at') ?? '0');
+    const at = Number.isInteger(atRaw) && atRaw > 0 ? Math.min(atRaw, scenario.solution.length) : 0;
+    const [{ mountLab }, sim] = await Promise.all([import('../lab/lab-app'), import('../lab/sim-backend')]);
+    const hostEl = this.querySelector<HTMLElement>('[data-exercise-host]')!;
+    const tabs = [...new Set([...Object.keys(scenario.files), ...sim.LAB_TABS])];
+    const mount = async (stateAt: number): Promise<LabController> => {
+      const c = await mountLab(hostEl, {
+        mode: 'inline', tabs, label: `Lab: ${scenario.title}`,
+        createBackend: (seed) => prepareBackend(sim.createSimBackend({ seed }), scenario, stateAt),
+      });
+      this.controller = c;
+      return c;
+    };
+    const controller = await mount(at);
+    const host = (c: LabController): ExerciseHost => ({
+      run: (cmd) => c.run(cmd),
+      edit: (path, replace) => c.backend.writeFile(path, applyReplacements(c.backend.readFile(path) ?? '', replace, scenario.id)),
+      busy: () => c.backend.busy,
+      world: () => goalWorldOf(c.backend),
+      onChange: (cb) => c.onClusterChange(cb),
+      reset: async () => {
+        c.dispose();
+        const next = await mount(0);
+        this.panel?.setHost(host(next));
+        next.goals.replaceChildren(this.panel!.root);
+      },
+    });
+    this.panel = mountExercise(controller.goals, scenario, host(controller), { progress: { getProgress, setGoal, markDone }, labs: LABS });
+    this.querySelector('[data-exercise-bootbar]')?.setAttribute('hidden', '');
+    this.dataset.state = 'ready';
+    this.dispatchEvent(new CustomEvent('exercise-lab:ready', { bubbles: true, detail: { controller, panel: this.panel } }));
+  }
+}
+
+if (!customElements.get('exercise-lab')) customElements.define('exercise-lab', ExerciseLabElement);
