@@ -195,7 +195,7 @@ const curl: ImageModel = {
 };
 
 /** Runs curl inside a pod and renders its output (stdout body, stderr errors) like curl 8.x. */
-export function curlExec(host: ProcessHost, args: readonly string[]): ExecResult {
+export function curlExec(host: Pick<ProcessHost, 'request'>, args: readonly string[]): ExecResult {
   const c = parseCurlArgs(args);
   if (c.error) return { stdout: '', stderr: c.error + '\n', exitCode: 2 };
   if (!c.url) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };

@@ -50,6 +50,11 @@ export class Backoff {
     return eventTime + this.get(id);
   }
 
+  /** When the entry was last updated (0 when none). */
+  lastUpdate(id: string): Millis {
+    return this.entries.get(id)?.lastUpdate ?? 0;
+  }
+
   reset(id: string): void {
     this.entries.delete(id);
   }

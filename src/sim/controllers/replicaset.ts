@@ -1,0 +1,129 @@
+/**
+ * replicaset-controller: keeps `spec.replicas` active pods matching the selector, owned through a
+ * controller ownerReference; adopts matching orphans; writes status.
+ * Scale-down order follows controller.ActivePods / getPodsToDelete: unscheduled < scheduled,
+ * Pending < Unknown < Running, not ready < ready, ready for less time < longer, more restarts first,
+ * newer first.
+ */
+import type { Pod, ReplicaSet } from '../api/types';
+import type { RuntimeContext } from '../runtime/context';
+import { parseRfc3339 } from '../clock/index';
+import { SOURCES } from '../events/index';
+import { defaultObject } from '../api/defaults';
+import { labelSelectorMatches } from '../store/selectors';
+import { controllerRef, getCondition, isPodActive, isPodAvailable, isPodReady, ownerRefTo } from './util';
+
+/** Pods created per sync at most (the real controller's burstReplicas). */
+export const BURST_REPLICAS = 500;
+
+const t = (s: string | undefined): number => (s ? parseRfc3339(s) ?? 0 : 0);
+
+export function podDeletionRank(a: Pod, b: Pod): number {
+  const sa = a.spec.nodeName ? 1 : 0, sb = b.spec.nodeName ? 1 : 0;
+  if (sa !== sb) return sa - sb;
+  const phaseRank = (p: Pod) => (p.status?.phase === 'Pending' ? 0 : p.status?.phase === 'Unknown' ? 1 : 2);
+  if (phaseRank(a) !== phaseRank(b)) return phaseRank(a) - phaseRank(b);
+  const ra = isPodReady(a) ? 1 : 0, rb = isPodReady(b) ? 1 : 0;
+  if (ra !== rb) return ra - rb;
+  if (ra && rb) {
+    const ta = t(getCondition(a.status?.conditions, 'Ready')?.lastTransitionTime);
+    const tb = t(getCondition(b.status?.conditions, 'Ready')?.lastTransitionTime);
+    if (ta !== tb) return tb - ta; // ready more recently → deleted first
+  }
+  const rc = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0);
+  if (rc(a) !== rc(b)) return rc(b) - rc(a);
+  const ca = t(a.metadata.creationTimestamp), cb = t(b.metadata.creationTimestamp);
+  if (ca !== cb) return cb - ca; // newer first
+  return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
+}
+
+export class ReplicaSetController {
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  /** Pods owned by `rs` (adopting matching orphans). */
+  ownedPods(rs: ReplicaSet): Pod[] {
+    const ns = rs.metadata.namespace ?? 'default';
+    const out: Pod[] = [];
+    for (const p of this.ctx.store.list<Pod>('Pod', { namespace: ns })) {
+      const ref = controllerRef(p);
+      if (ref) { if (ref.uid === rs.metadata.uid) out.push(p); continue; }
+      if (p.metadata.deletionTimestamp || !labelSelectorMatches(rs.spec.selector, p.metadata.labels)) continue;
+      if (rs.metadata.deletionTimestamp) continue;
+      const adopted = this.ctx.store.update<Pod>({ ...p, metadata: { ...p.metadata, resourceVersion: undefined, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(rs)] } });
+      out.push(adopted);
+    }
+    return out;
+  }
+
+  reconcile(key: string): void {
+    const [ns = '', name = ''] = key.split('/');
+    const rs = this.ctx.store.get<ReplicaSet>('ReplicaSet', ns, name);
+    if (!rs) return;
+    const pods = this.ownedPods(rs);
+    const active = pods.filter(isPodActive);
+    const want = rs.metadata.deletionTimestamp ? 0 : rs.spec.replicas ?? 1;
+    const diff = active.length - want;
+    if (diff < 0) {
+      const n = Math.min(-diff, BURST_REPLICAS);
+      for (let i = 0; i < n; i++) this.createPod(rs);
+      if (-diff > n) this.ctx.enqueue('replicaset', key);
+    } else if (diff > 0) {
+      const victims = [...active].sort(podDeletionRank).slice(0, diff);
+      for (const p of victims) {
+        this.ctx.store.delete('Pod', ns, p.metadata.name ?? '');
+        this.ctx.events.record(SOURCES.replicaset, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);
+      }
+    }
+    this.updateStatus(rs);
+  }
+
+  private createPod(rs: ReplicaSet): void {
+    const tpl = rs.spec.template;
+    if (!tpl) return;
+    const base = `${rs.metadata.name}-`;
+    const pod = defaultObject<Pod>({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        generateName: base,
+        namespace: rs.metadata.namespace,
+        labels: { ...(tpl.metadata?.labels ?? {}) },
+        ...(tpl.metadata?.annotations ? { annotations: { ...tpl.metadata.annotations } } : {}),
+        ownerReferences: [ownerRefTo(rs)],
+      },
+      spec: JSON.parse(JSON.stringify(tpl.spec)) as Pod['spec'],
+    });
+    const created = this.ctx.store.create(pod);
+    this.ctx.events.record(SOURCES.replicaset, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+  }
+
+  updateStatus(rs: ReplicaSet): void {
+    const cur = this.ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '');
+    if (!cur) return;
+    const pods = this.ctx.store.list<Pod>('Pod', { namespace: cur.metadata.namespace }).filter((p) => controllerRef(p)?.uid === cur.metadata.uid);
+    const active = pods.filter(isPodActive);
+    const now = this.ctx.now();
+    const minReady = cur.spec.minReadySeconds ?? 0;
+    const ready = active.filter(isPodReady).length;
+    const available = active.filter((p) => isPodAvailable(p, minReady, now, (s) => parseRfc3339(s) ?? NaN)).length;
+    const labeled = active.filter((p) => Object.entries(cur.spec.template?.metadata?.labels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v)).length;
+    if (minReady > 0 && available < ready) {
+      // Check again when the next ready pod becomes available.
+      for (const p of active) {
+        const rt = t(getCondition(p.status?.conditions, 'Ready')?.lastTransitionTime);
+        if (isPodReady(p) && rt + minReady * 1000 > now) this.ctx.schedule(rt + minReady * 1000, () => this.ctx.enqueue('replicaset', `${cur.metadata.namespace}/${cur.metadata.name}`));
+      }
+    }
+    const status = {
+      replicas: active.length,
+      fullyLabeledReplicas: labeled,
+      readyReplicas: ready,
+      availableReplicas: available,
+      observedGeneration: cur.metadata.generation ?? 1,
+    };
+    // The API omits zero counts.
+    const clean: Record<string, number> = {};
+    for (const [k, v] of Object.entries(status)) if (v !== 0 || k === 'replicas') clean[k] = v;
+    this.ctx.store.updateStatus<ReplicaSet>({ ...cur, status: clean as unknown as ReplicaSet['status'] });
+  }
+}

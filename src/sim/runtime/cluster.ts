@@ -1,0 +1,392 @@
+/**
+ * The running minikube cluster: one store, the controllers (driven by a de-duplicating work queue
+ * fed by store watches), the kubelet of the node, the network and the virtual clock.
+ *
+ * Time only moves in advance(); settle() reconciles to quiescence at the current instant.
+ */
+import type { Deployment, KEvent, KObject, Pod, Service } from '../api/types';
+import { Store, type WatchEvent } from '../store/store';
+import { DEFAULT_START_MS, Prng, TimerQueue, VirtualClock, type Millis, type Timer } from '../clock/index';
+import { EventRecorder } from '../events/index';
+import { ImageStore } from '../images/store';
+import { MINIKUBE_SYSTEM_IMAGES, Registry, fakeSha256 } from '../images/registry';
+import { Kubelet, type LogLine } from '../node/kubelet';
+import { NODE_NAME } from '../node/node';
+import { Network, type NetRequest, type NetResult } from '../net/index';
+import { Scheduler } from '../controllers/scheduler';
+import { ReplicaSetController } from '../controllers/replicaset';
+import { DeploymentController } from '../controllers/deployment';
+import { EndpointsController, serviceSelects } from '../controllers/endpoints';
+import { controllerRef } from '../controllers/util';
+import { WorkQueue } from './queue';
+import { seedMinikube } from './seed';
+import type { RuntimeContext } from './context';
+import type { ExecResult } from '../images/process';
+import { curlExec } from '../images/models';
+
+export interface ClusterOptions {
+  /** PRNG seed: names, IPs, uids and jitter derive from it. Default 1. */
+  seed?: number;
+  /** Virtual start time (epoch ms). Default 2025-09-15T15:30:00Z. */
+  startTime?: Millis;
+  /** An image store to use as the node's (default: a fresh one holding minikube's system images). */
+  nodeImages?: ImageStore;
+}
+
+/** A safety net: a reconcile storm this long means a controller bug, not a busy cluster. */
+const MAX_SETTLE_STEPS = 2_000_000;
+
+export class Cluster {
+  readonly clock: VirtualClock;
+  readonly timers = new TimerQueue();
+  readonly rng: Prng;
+  readonly store: Store;
+  readonly events: EventRecorder;
+  readonly registry = new Registry();
+  /** The minikube node's Docker image store (`minikube image load` adds here). */
+  readonly images: ImageStore;
+  readonly kubelet: Kubelet;
+  readonly net: Network;
+  readonly scheduler: Scheduler;
+  readonly ctx: RuntimeContext;
+  private readonly queue = new WorkQueue();
+  private readonly replicasets: ReplicaSetController;
+  private readonly deployments: DeploymentController;
+  private readonly endpoints: EndpointsController;
+  private readonly systemPods: Set<string>;
+  /** owner uid → dependents (kind|ns|name) */
+  private readonly dependents = new Map<string, Set<string>>();
+  private settling = false;
+  private listeners = new Set<() => void>();
+
+  constructor(opts: ClusterOptions = {}) {
+    const seed = opts.seed ?? 1;
+    this.clock = new VirtualClock(opts.startTime ?? DEFAULT_START_MS);
+    this.rng = new Prng(seed);
+    const storeRng = this.rng.fork('store');
+    this.store = new Store({ now: () => this.clock.now(), random: () => storeRng.next() });
+    this.events = new EventRecorder(this.store, () => this.clock.now());
+    this.images = opts.nodeImages ?? new ImageStore();
+    for (const img of MINIKUBE_SYSTEM_IMAGES) {
+      if (!this.images.has(img.ref)) this.images.add(img.ref, { id: `sha256:${fakeSha256('id:' + img.ref)}`, sizeBytes: Math.round(img.sizeMB * 1e6), created: this.clock.now(), repoDigest: `sha256:${fakeSha256('digest:' + img.ref)}`, model: 'system' });
+    }
+    const runtimeRng = this.rng.fork('runtime');
+    this.ctx = {
+      store: this.store,
+      now: () => this.clock.now(),
+      schedule: (at, fn) => this.timers.schedule(Math.max(at, this.clock.now()), fn),
+      cancel: (t: Timer | undefined) => this.timers.cancel(t),
+      rng: runtimeRng,
+      events: this.events,
+      enqueue: (controller, key) => this.queue.add(`${controller}|${key}`),
+    };
+    this.kubelet = new Kubelet(this.ctx, {
+      images: this.images,
+      registry: this.registry,
+      request: (fromIP, ns, url, o) => {
+        const pod = this.store.list<Pod>('Pod', { namespace: ns }).find((p) => p.status?.podIP === fromIP);
+        const r = this.net.request({ from: pod ? { kind: 'pod', namespace: ns, name: pod.metadata.name ?? '' } : { kind: 'workstation' }, url, ...o });
+        return r.ok ? { ok: true, response: r.response!, remote: r.remote ?? '' } : { ok: false, curlExit: r.curlExit, error: r.curlError };
+      },
+    });
+    this.net = new Network(this.store, this.kubelet);
+    this.scheduler = new Scheduler(this.ctx);
+    this.replicasets = new ReplicaSetController(this.ctx);
+    this.deployments = new DeploymentController(this.ctx);
+    this.endpoints = new EndpointsController(this.ctx);
+    this.systemPods = seedMinikube(this.store, this.clock.now());
+    this.store.watch((ev) => this.onChange(ev));
+    for (const s of this.store.list<Service>('Service')) this.queue.add(`endpoints|${s.metadata.namespace}/${s.metadata.name}`);
+    this.settle();
+  }
+
+  // ------------------------------------------------------------------ time
+  now(): Millis {
+    return this.clock.now();
+  }
+
+  /** Reconcile until nothing is left to do at the current instant. Returns the number of reconciles run. */
+  settle(): number {
+    if (this.settling) return 0;
+    this.settling = true;
+    let steps = 0;
+    try {
+      for (;;) {
+        // timers due now (e.g. scheduled at the current instant by a reconcile)
+        let t: Timer | undefined;
+        while ((t = this.timers.popDue(this.clock.now()))) t.fn();
+        const item = this.queue.pop();
+        if (item === undefined) break;
+        if (++steps > MAX_SETTLE_STEPS) throw new Error(`simulator did not settle after ${MAX_SETTLE_STEPS} reconciles (last: ${item})`);
+        this.dispatch(item);
+      }
+    } finally {
+      this.settling = false;
+    }
+    if (steps > 0) for (const l of this.listeners) l();
+    return steps;
+  }
+
+  /** Moves virtual time forward by `seconds`, running timers and reconciles in time order. */
+  advance(seconds: number): void {
+    this.advanceTo(this.clock.now() + Math.max(0, seconds) * 1000);
+  }
+
+  advanceTo(target: Millis): void {
+    this.settle();
+    for (;;) {
+      const next = this.timers.peekTime();
+      if (next === undefined || next > target) break;
+      this.clock.setTo(next);
+      this.settle();
+    }
+    this.clock.setTo(target);
+    this.settle();
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Advances until `predicate` holds (checked after each instant that changed something) or `maxSeconds`
+   * pass. Returns true when the predicate held. Used by `kubectl wait`, `rollout status`, `delete --wait`.
+   */
+  advanceUntil(predicate: () => boolean, maxSeconds: number): boolean {
+    this.settle();
+    if (predicate()) return true;
+    const end = this.clock.now() + maxSeconds * 1000;
+    for (;;) {
+      const next = this.timers.peekTime();
+      if (next === undefined || next > end) break;
+      this.clock.setTo(next);
+      this.settle();
+      if (predicate()) { for (const l of this.listeners) l(); return true; }
+    }
+    this.clock.setTo(end);
+    this.settle();
+    for (const l of this.listeners) l();
+    return predicate();
+  }
+
+  /** Time of the next scheduled activity (undefined when the cluster is idle). */
+  nextActivity(): Millis | undefined {
+    return this.timers.peekTime();
+  }
+
+  /** Called after every settle()/advance() that changed something (for UIs). Returns unsubscribe. */
+  onSettled(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  // ------------------------------------------------------------------ dispatch
+  private dispatch(item: string): void {
+    const bar = item.indexOf('|');
+    const controller = item.slice(0, bar);
+    const key = item.slice(bar + 1);
+    switch (controller) {
+      case 'deployment': this.deployments.reconcile(key); break;
+      case 'replicaset': this.replicasets.reconcile(key); break;
+      case 'scheduler': this.scheduler.reconcile(key); break;
+      case 'endpoints': this.endpoints.reconcile(key); break;
+      case 'kubelet': this.kubelet.sync(key); break;
+      case 'kubelet-status': this.kubelet.refreshStatus(key); break;
+      case 'gc': this.collect(key); break;
+      case 'lb': this.syncLoadBalancer(key); break;
+      default: break;
+    }
+  }
+
+  private onChange(ev: WatchEvent): void {
+    const o = ev.object;
+    const kind = o.kind;
+    if (kind === 'Event') return;
+    const ns = o.metadata.namespace ?? '';
+    const name = o.metadata.name ?? '';
+    const key = `${ns}/${name}`;
+    // dependents index for the garbage collector
+    const depKey = `${kind}|${ns}|${name}`;
+    if (ev.old?.metadata.ownerReferences) for (const r of ev.old.metadata.ownerReferences) this.dependents.get(r.uid)?.delete(depKey);
+    if (ev.type !== 'DELETED' && o.metadata.ownerReferences) {
+      for (const r of o.metadata.ownerReferences) {
+        let s = this.dependents.get(r.uid);
+        if (!s) { s = new Set(); this.dependents.set(r.uid, s); }
+        s.add(depKey);
+      }
+    }
+    if (ev.type === 'DELETED' || (o.metadata.deletionTimestamp && o.metadata.finalizers?.includes('foregroundDeletion'))) {
+      if (this.dependents.get(o.metadata.uid ?? '')?.size) this.queue.add(`gc|${o.metadata.uid}`);
+    }
+    switch (kind) {
+      case 'Deployment':
+        this.queue.add(`deployment|${key}`);
+        break;
+      case 'ReplicaSet': {
+        this.queue.add(`replicaset|${key}`);
+        const ref = controllerRef(o);
+        if (ref?.kind === 'Deployment') this.queue.add(`deployment|${ns}/${ref.name}`);
+        else if (!ref) for (const d of this.store.list<Deployment>('Deployment', { namespace: ns })) this.queue.add(`deployment|${ns}/${d.metadata.name}`);
+        break;
+      }
+      case 'Pod':
+        this.onPodChange(ev, o as Pod, ns, name);
+        break;
+      case 'Service':
+        this.queue.add(`endpoints|${key}`);
+        this.queue.add(`lb|${key}`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onPodChange(ev: WatchEvent, pod: Pod, ns: string, name: string): void {
+    const key = `${ns}/${name}`;
+    const old = ev.old as Pod | undefined;
+    if (this.systemPods.has(pod.metadata.uid ?? '')) return;
+    const ref = controllerRef(pod) ?? (old ? controllerRef(old) : undefined);
+    if (ref?.kind === 'ReplicaSet') this.queue.add(`replicaset|${ns}/${ref.name}`);
+    else if (!ref && ev.type !== 'DELETED') for (const rs of this.store.list('ReplicaSet', { namespace: ns })) this.queue.add(`replicaset|${ns}/${rs.metadata.name}`);
+    if (ev.type === 'DELETED') {
+      this.queue.add(`kubelet|${key}`);
+      if (pod.spec.nodeName) this.scheduler.resourcesFreed();
+    } else {
+      if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.queue.add(`scheduler|${key}`);
+      const nodeChanged = ev.type === 'ADDED' || old?.spec.nodeName !== pod.spec.nodeName || old?.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || old?.metadata.uid !== pod.metadata.uid;
+      if (pod.spec.nodeName === NODE_NAME && nodeChanged) this.queue.add(`kubelet|${key}`);
+      if (pod.spec.nodeName) {
+        const terminalNow = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+        const terminalBefore = old?.status?.phase === 'Succeeded' || old?.status?.phase === 'Failed';
+        if (terminalNow && !terminalBefore) this.scheduler.resourcesFreed();
+        else if (nodeChanged) this.scheduler.invalidate();
+      }
+    }
+    // endpoints of services that select this pod (before or after)
+    if (endpointRelevant(old, ev.type === 'DELETED' ? undefined : pod)) {
+      for (const svc of this.store.list<Service>('Service', { namespace: ns })) {
+        if (serviceSelects(svc, pod) || (old && serviceSelects(svc, old))) this.queue.add(`endpoints|${ns}/${svc.metadata.name}`);
+      }
+    }
+  }
+
+  /** Background garbage collection of the dependents of a deleted owner (and foreground finalizer). */
+  private collect(uid: string): void {
+    const deps = this.dependents.get(uid);
+    const owner = this.store.all().find((o) => o.metadata.uid === uid);
+    if (deps) {
+      for (const d of [...deps]) {
+        const [kind = '', ns = '', name = ''] = d.split('|');
+        const obj = this.store.get(kind, ns, name);
+        if (!obj) { deps.delete(d); continue; }
+        const remaining = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid && this.store.all().some((x) => x.metadata.uid === r.uid));
+        if (remaining.length > 0) continue; // another owner keeps it alive
+        if (!obj.metadata.deletionTimestamp) this.store.delete(kind, ns, name, { propagationPolicy: owner?.metadata.finalizers?.includes('foregroundDeletion') ? 'Foreground' : 'Background' });
+      }
+    }
+    if (owner && owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) {
+      const left = [...(this.dependents.get(uid) ?? [])].filter((d) => {
+        const [kind = '', ns = '', name = ''] = d.split('|');
+        return !!this.store.get(kind, ns, name);
+      });
+      if (left.length === 0) {
+        this.store.update({ ...owner, metadata: { ...owner.metadata, resourceVersion: undefined, finalizers: owner.metadata.finalizers.filter((f) => f !== 'foregroundDeletion') } });
+      }
+    }
+    if (!owner && deps && deps.size === 0) this.dependents.delete(uid);
+  }
+
+  // ------------------------------------------------------------------ tunnel
+  /** `minikube tunnel`: while open, LoadBalancer Services get status.loadBalancer.ingress = their ClusterIP. */
+  setTunnel(open: boolean): void {
+    this.net.tunnelOpen = open;
+    for (const s of this.store.list<Service>('Service')) this.queue.add(`lb|${s.metadata.namespace}/${s.metadata.name}`);
+    this.settle();
+  }
+
+  get tunnelOpen(): boolean {
+    return this.net.tunnelOpen;
+  }
+
+  private syncLoadBalancer(key: string): void {
+    const [ns = '', name = ''] = key.split('/');
+    const svc = this.store.get<Service>('Service', ns, name);
+    if (!svc) return;
+    const want = svc.spec.type === 'LoadBalancer' && this.net.tunnelOpen && svc.spec.clusterIP ? [{ ip: svc.spec.clusterIP, ipMode: 'VIP' }] : undefined;
+    const have = svc.status?.loadBalancer?.ingress;
+    if (JSON.stringify(want ?? null) === JSON.stringify(have ?? null)) return;
+    this.store.updateStatus<Service>({ ...svc, status: { loadBalancer: want ? { ingress: want } : {} } });
+  }
+
+  // ------------------------------------------------------------------ network, logs, exec
+  /** An HTTP request through the simulated network, with its hop-by-hop trace. */
+  request(req: NetRequest): NetResult {
+    this.settle();
+    const r = this.net.request(req);
+    this.settle();
+    return r;
+  }
+
+  /**
+   * `kubectl logs`: the container's log lines, or the error kubectl prints (exact texts from
+   * kubectl-layouts §4.5). `container` defaults to the first container.
+   */
+  logs(namespace: string, podName: string, opts: { container?: string; previous?: boolean } = {}): { lines: LogLine[] } | { error: string } {
+    const pod = this.store.get<Pod>('Pod', namespace, podName);
+    if (!pod) return { error: `Error from server (NotFound): pods "${podName}" not found` };
+    const container = opts.container ?? pod.spec.containers[0]?.name ?? '';
+    if (!pod.spec.containers.some((c) => c.name === container)) return { error: `error: container ${container} is not valid for pod ${podName}` };
+    if (!pod.spec.nodeName) return { lines: [] };
+    const st = pod.status?.containerStatuses?.find((c) => c.name === container);
+    if (opts.previous) {
+      const prev = this.kubelet.logs(pod, container, true);
+      if (!prev || !st?.lastState?.terminated) return { error: `Error from server (BadRequest): previous terminated container "${container}" in pod "${podName}" not found` };
+      return { lines: prev };
+    }
+    const w = st?.state?.waiting;
+    if (w && !st?.lastState?.terminated) {
+      const why = w.reason === 'ErrImagePull' ? 'image can\'t be pulled' : w.reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : w.reason ?? 'ContainerCreating';
+      return { error: `Error from server (BadRequest): container "${container}" in pod "${podName}" is waiting to start: ${why}` };
+    }
+    if (w && st?.lastState?.terminated) return { lines: this.kubelet.logs(pod, container, true) ?? [] };
+    return { lines: this.kubelet.logs(pod, container, false) ?? [] };
+  }
+
+  /** `kubectl exec pod -- argv`: runs in the container's process model. */
+  exec(namespace: string, podName: string, argv: string[], container?: string): ExecResult | { error: string } {
+    const pod = this.store.get<Pod>('Pod', namespace, podName);
+    if (!pod) return { error: `Error from server (NotFound): pods "${podName}" not found` };
+    const name = container ?? pod.spec.containers[0]?.name ?? '';
+    if (!pod.spec.nodeName) return { error: `Error from server (BadRequest): pod ${podName} does not have a host assigned` };
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return { error: `error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}` };
+    const st = pod.status?.containerStatuses?.find((c) => c.name === name);
+    if (!st?.state?.running) return { error: `error: Internal error occurred: unable to upgrade connection: container not found ("${name}")` };
+    if (argv[0] === 'curl') {
+      const r = curlExec({
+        request: (url, o) => {
+          const res = this.net.request({ from: { kind: 'pod', namespace, name: podName }, url, ...o });
+          return res.ok ? { ok: true as const, response: res.response!, remote: res.remote ?? '' } : { ok: false as const, curlExit: res.curlExit, error: res.curlError };
+        },
+      }, argv.slice(1));
+      this.settle();
+      return r;
+    }
+    const r = this.kubelet.exec(pod, name, argv);
+    this.settle();
+    return r;
+  }
+
+  /** Events about an object, oldest first (describe order). */
+  eventsFor(kind: string, namespace: string, name: string): KEvent[] {
+    const obj = this.store.get(kind, namespace, name);
+    return this.events.for({ kind, namespace, name, ...(obj?.metadata.uid ? { uid: obj.metadata.uid } : {}) });
+  }
+
+  isSystemPod(p: KObject): boolean {
+    return this.systemPods.has(p.metadata.uid ?? '');
+  }
+}
+
+function endpointRelevant(old: Pod | undefined, cur: Pod | undefined): boolean {
+  if (!old || !cur) return true;
+  const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  return old.status?.podIP !== cur.status?.podIP || ready(old) !== ready(cur) || old.status?.phase !== cur.status?.phase
+    || old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp || JSON.stringify(old.metadata.labels) !== JSON.stringify(cur.metadata.labels);
+}
