@@ -65,6 +65,9 @@ interface ContainerRt {
   killingForLiveness: boolean;
   /** the next start is a restart (restartCount goes up) */
   restartPending?: boolean;
+  /** how the last instance ended */
+  lastExit?: import('../api/types').ContainerStateTerminated;
+  lastExitMs?: Millis;
   /** the last pull error, repeated in the ImagePullBackOff message */
   pullError?: string;
 }
@@ -252,11 +255,12 @@ export class Kubelet {
     const fp = containerFieldPath(spec.name);
     if (c.exited) {
       // The previous instance ended: decide whether to restart it.
-      const term = c.state.terminated!;
+      const term = c.lastExit!;
       const shouldRestart = policy === 'Always' || (policy === 'OnFailure' && term.exitCode !== 0);
       if (!shouldRestart) return false;
       const key = `${rt.uid}/${spec.name}`;
-      const finishedAt = parseRfc3339(term.finishedAt ?? '') ?? now;
+      // the runtime's precise finish time (the API's finishedAt has second precision)
+      const finishedAt = c.lastExitMs ?? parseRfc3339(term.finishedAt ?? '') ?? now;
       if (this.crashBackoff.isInBackOffSince(key, finishedAt, now)) {
         const secs = Math.round(this.crashBackoff.get(key) / 1000);
         c.lastState = { terminated: term };
@@ -479,7 +483,9 @@ export class Kubelet {
     c.started = false;
     this.ctx.cancel(c.killTimer);
     for (const p of [c.readiness, c.liveness, c.startup]) { this.ctx.cancel(p.timer); p.timer = undefined; p.successes = 0; p.failures = 0; }
-    c.state = { terminated: { exitCode: code, reason, ...(startedAt ? { startedAt } : {}), finishedAt: rfc3339(now), containerID: c.containerID } };
+    c.lastExit = { exitCode: code, reason, ...(startedAt ? { startedAt } : {}), finishedAt: rfc3339(now), containerID: c.containerID };
+    c.lastExitMs = now;
+    c.state = { terminated: c.lastExit };
     // PLEG notices the exit and the pod worker syncs.
     this.ctx.enqueue('kubelet', `${rt.namespace}/${rt.name}`);
   }
@@ -493,15 +499,20 @@ export class Kubelet {
       if (!probe) continue;
       const st = c[kind];
       const period = (probe.periodSeconds ?? 10) * 1000;
+      const delay = (probe.initialDelaySeconds ?? 0) * 1000;
+      const started = this.ctx.now();
+      // The prober probes at once and then every period; ticks before initialDelaySeconds are skipped
+      // (pkg/kubelet/prober/worker.go run/doProbe).
       const tick = (): void => {
         st.timer = undefined;
         if (rt.removed || c.instance !== instance || c.exited || rt.terminating) return;
         st.timer = this.ctx.schedule(this.ctx.now() + period, tick);
+        if (this.ctx.now() - started < delay) return;
         if (kind !== 'startup' && !c.startupDone) return;
         if (kind === 'startup' && c.startupDone) return;
         this.runProbe(rt, spec, c, kind, probe);
       };
-      st.timer = this.ctx.schedule(this.ctx.now() + (probe.initialDelaySeconds ?? 0) * 1000, tick);
+      st.timer = this.ctx.schedule(this.ctx.now(), tick);
     }
   }
 

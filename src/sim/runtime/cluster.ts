@@ -249,7 +249,7 @@ export class Cluster {
       this.queue.add(`kubelet|${key}`);
       if (pod.spec.nodeName) this.scheduler.resourcesFreed();
     } else {
-      if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.queue.add(`scheduler|${key}`);
+      if (ev.type === 'ADDED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.queue.add(`scheduler|${key}`);
       const nodeChanged = ev.type === 'ADDED' || old?.spec.nodeName !== pod.spec.nodeName || old?.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || old?.metadata.uid !== pod.metadata.uid;
       if (pod.spec.nodeName === NODE_NAME && nodeChanged) this.queue.add(`kubelet|${key}`);
       if (pod.spec.nodeName) {
