@@ -33,9 +33,10 @@ case "$tool $*" in
   "kubectl get service llmops-service") [ "\${STUB_SERVICE:-present}" = present ] || exit 1 ;;
   "kubectl get endpointslices"*) printf '%s' "\${STUB_ENDPOINTS-10.244.0.5 }" ;;
   "kubectl rollout status"*) if [ "\${STUB_ROLLOUT:-ok}" = timeout ]; then echo 'error: timed out waiting for the condition' >&2; exit 1; fi; echo 'deployment "llmops-app" successfully rolled out' ;;
-  "kubectl port-forward"*) echo "Forwarding from 127.0.0.1:\${3%%:*} -> 8501"; exec sleep 30 ;;
+  "kubectl port-forward"*) echo "Forwarding from 127.0.0.1:\${3%%:*} -> 8501"; : > "$STUB_LOG.forwarding"; exec sleep 30 ;;
   "kubectl config current-context") echo minikube ;;
-  "curl "*) if [ "\${STUB_HEALTH:-ok}" = ok ]; then echo '{"status":"ok"}'; else exit 7; fi ;;
+  # Connection refused until the port-forward is up, as with the real thing.
+  "curl "*) if [ "\${STUB_HEALTH:-ok}" = ok ] && [ -e "$STUB_LOG.forwarding" ]; then echo '{"status":"ok"}'; else exit 7; fi ;;
 esac
 exit 0
 `;
