@@ -10,32 +10,17 @@
  *   cluster.request({ url: 'http://192.168.49.2:31234/' });   // { ok, response, trace, curlError }
  */
 import { Cluster, type ClusterOptions } from './runtime/cluster';
-import { simpleApply, type ApplyLine } from './runtime/apply';
-import { explain, type ObjectRef } from './runtime/explain';
+import type { ObjectRef } from './runtime/explain';
 
-export class SimCluster extends Cluster {
-  /**
-   * `kubectl apply -f fileName` of a (multi-document) YAML text, then settle. Returns one line per
-   * object as kubectl prints it (`deployment.apps/llmops-app created`) or the error text.
-   */
-  apply(text: string, fileName = '-'): ApplyLine[] {
-    const r = simpleApply(this.store, text, fileName);
-    this.settle();
-    return r;
-  }
+/** The running cluster (alias kept for readability in tests and docs). */
+export type SimCluster = Cluster;
 
-  /** One sentence saying why the object is in its current state. */
-  explain(ref: ObjectRef): string {
-    this.settle();
-    return explain(this, ref);
-  }
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  return new Cluster(opts);
 }
 
-export function createCluster(opts: ClusterOptions = {}): SimCluster {
-  return new SimCluster(opts);
-}
-
-export type { ClusterOptions, ApplyLine, ObjectRef };
+export type { ClusterOptions, ObjectRef };
+export type { FileResult, FileOptions } from './api/server';
 export { Cluster } from './runtime/cluster';
 export { ImageStore } from './images/store';
 export type { ImageRecord } from './images/store';

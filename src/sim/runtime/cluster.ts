@@ -22,6 +22,8 @@ import { WorkQueue } from './queue';
 import { seedMinikube } from './seed';
 import type { RuntimeContext } from './context';
 import type { ExecResult } from '../images/process';
+import { runFile, type FileOptions, type FileResult } from '../api/server';
+import { explain, type ObjectRef } from './explain';
 import { curlExec } from '../images/models';
 
 export interface ClusterOptions {
@@ -291,6 +293,23 @@ export class Cluster {
       }
     }
     if (!owner && deps && deps.size === 0) this.dependents.delete(uid);
+  }
+
+  // ------------------------------------------------------------------ API shortcuts
+  /**
+   * `kubectl apply -f fileName` (the API layer's runFile: validation, last-applied, created/configured/unchanged),
+   * then settle. `stdout`/`stderr` hold what kubectl prints.
+   */
+  apply(text: string, fileName = '-', opts: Omit<FileOptions, 'fileName'> = {}): FileResult {
+    const r = runFile(this.store, 'apply', text, { ...opts, fileName });
+    this.settle();
+    return r;
+  }
+
+  /** One sentence saying why the object is in its current state. */
+  explain(ref: ObjectRef): string {
+    this.settle();
+    return explain(this, ref);
   }
 
   // ------------------------------------------------------------------ tunnel

@@ -14,7 +14,7 @@ describe('happy path: the seed manifest on minikube', () => {
     loadLocalImage(c.images);
     createSecret(c, 'llmops-secrets', { GROQ_API_KEY: 'gsk_test' });
     const out = c.apply(SEED_MANIFEST, 'llmops-k8s.yaml');
-    expect(out.map((l) => l.text)).toEqual(['deployment.apps/llmops-app created', 'service/llmops-service created']);
+    expect(out.stdout).toEqual(['deployment.apps/llmops-app created', 'service/llmops-service created']);
     const pods = appPods(c);
     expect(pods).toHaveLength(1);
     const pod = pods[0]!;
