@@ -56,17 +56,16 @@ export function parseYaml(text: string): ParsedFile {
         errs.push({ doc: index, line: p.line, col: p.col, message: (e as Error).message, code: 'TO_JS' });
       }
     }
-    const start = d.contents?.range?.[0] ?? d.range[0];
     docs.push({
       index,
       value,
       empty: d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.range[0] === d.contents.range[1]),
       errors: errs,
-      startLine: lineCounter.linePos(d.range[0]).line,
+      // kubectl splits the stream at `---` lines; go-yaml then counts from the line after the marker
+      startLine: lineCounter.linePos(d.range[0]).line + (/^---(?:[ \t]|\r?\n|$)/.test(text.slice(d.range[0], d.range[0] + 5)) ? 1 : 0),
       source: text.slice(d.range[0], d.range[2]),
       ast: d,
     });
-    void start;
     errors.push(...errs);
   });
   return { docs, errors, lineCounter };

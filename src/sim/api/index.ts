@@ -1,0 +1,22 @@
+/** Public surface of the simulator's API layer (see README.md next to this file). */
+export * from './types';
+export * from './registry';
+export * from './errors';
+export * from './quantity';
+export * from './defaults';
+export * from './alloc';
+export * from './fields';
+export * from './schema';
+export * from './server';
+export * from './seed';
+export * from './explain';
+export { base64Encode, base64Decode } from './base64';
+export { Store, SAFE_ALPHABET, type WatchEvent, type WatchEventType, type Watcher, type StoreOptions, type ListOptions, type DeleteOptions, type DeleteResult, type PropagationPolicy } from '../store/store';
+export * from '../store/selectors';
+export { compileFieldSelector, parseFieldSelector } from '../store/fieldselectors';
+export { mergePatch, strategicMergePatch, threeWayPatch } from '../store/patch';
+export { deepClone, deepEqual, stableStringify } from '../store/json';
+export { parseYaml, positionOf, locate, parsePath, kubectlYamlError, type ParsedFile, type ParsedDoc, type YamlError, type Pos } from '../yaml/parse';
+export { validateObject } from '../validate/objects';
+export { decodeCheck, strictDecodingMessage } from '../validate/decode';
+export * as names from '../validate/names';

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runFile, LAST_APPLIED } from './server';
+import { testStore } from './testutil';
+import type { Deployment, Service, Secret } from './types';
+import { seedMinikube } from './seed';
+
+const SEED = readFileSync(new URL('../../../manifests/llmops-k8s.yaml', import.meta.url), 'utf8');
+const F = 'llmops-k8s.yaml';
+
+describe('apply -f the seed manifest', () => {
+  it('creates both objects with defaults, then reports unchanged, then configured', () => {
+    const { store } = testStore();
+    const r1 = runFile(store, 'apply', SEED, { fileName: F });
+    expect(r1.stderr).toEqual([]);
+    expect(r1.stdout).toEqual(['deployment.apps/llmops-app created', 'service/llmops-service created']);
+    const d = store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+    expect(d.spec.revisionHistoryLimit).toBe(10);
+    expect(d.spec.progressDeadlineSeconds).toBe(600);
+    expect(d.spec.template.spec.restartPolicy).toBe('Always');
+    expect(d.spec.template.spec.containers[0]!.ports![0]!.protocol).toBe('TCP');
+    expect(d.spec.template.spec.containers[0]!.imagePullPolicy).toBe('IfNotPresent');
+    const la = d.metadata.annotations![LAST_APPLIED]!;
+    expect(la.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(la).metadata).toEqual({ annotations: {}, labels: { app: 'llmops' }, name: 'llmops-app', namespace: 'default' });
+    const s = store.get<Service>('Service', 'default', 'llmops-service')!;
+    expect(s.spec.clusterIP).toMatch(/^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/);
+    expect(s.spec.ports![0]!.nodePort).toBeGreaterThanOrEqual(30000);
+    expect(s.spec.ports![0]!.nodePort).toBeLessThanOrEqual(32767);
+    expect(s.spec).toMatchObject({ sessionAffinity: 'None', externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true, ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] });
+
+    const r2 = runFile(store, 'apply', SEED, { fileName: F });
+    expect(r2.stdout).toEqual(['deployment.apps/llmops-app unchanged', 'service/llmops-service unchanged']);
+    expect(store.get('Deployment', 'default', 'llmops-app')!.metadata.resourceVersion).toBe(d.metadata.resourceVersion);
+
+    const r3 = runFile(store, 'apply', SEED.replace('replicas: 1', 'replicas: 3'), { fileName: F });
+    expect(r3.stdout).toEqual(['deployment.apps/llmops-app configured', 'service/llmops-service unchanged']);
+    const d3 = store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    expect(d3.spec.replicas).toBe(3);
+    expect(d3.metadata.generation).toBe(2);
+    // the service kept its allocations
+    expect(store.get<Service>('Service', 'default', 'llmops-service')!.spec.clusterIP).toBe(s.spec.clusterIP);
+  });
+
+  it('removes a field that was in last-applied and is gone from the manifest', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED.replace('replicas: 1', 'replicas: 4'), { fileName: F });
+    const r = runFile(store, 'apply', SEED.replace('  replicas: 1\n', ''), { fileName: F });
+    expect(r.stdout[0]).toBe('deployment.apps/llmops-app configured');
+    expect(store.get<Deployment>('Deployment', 'default', 'llmops-app')!.spec.replicas).toBe(1); // re-defaulted
+    // a field set by someone else (kubectl scale) and never in last-applied survives apply
+    store.patch('Deployment', 'default', 'llmops-app', { metadata: { labels: { extra: 'x' } } });
+    const r2 = runFile(store, 'apply', SEED.replace('  replicas: 1\n', ''), { fileName: F });
+    expect(r2.stdout[0]).toBe('deployment.apps/llmops-app unchanged');
+    expect(store.get('Deployment', 'default', 'llmops-app')!.metadata.labels).toEqual({ app: 'llmops', extra: 'x' });
+  });
+
+  it('rejects a selector that does not match the template, with a position', () => {
+    const { store } = testStore();
+    const bad = SEED.replace('      labels:\n        app: llmops\n    spec:', '      labels:\n        app: llmops-web\n    spec:');
+    const r = runFile(store, 'apply', bad, { fileName: F });
+    expect(r.stderr).toEqual([
+      'The Deployment "llmops-app" is invalid: spec.template.metadata.labels: Invalid value: {"app":"llmops-web"}: `selector` does not match template `labels`',
+    ]);
+    expect(r.stdout).toEqual(['service/llmops-service created']);
+    expect(r.errors[0]).toMatchObject({ doc: 0, line: 14, col: 7 });
+    expect(store.get('Deployment', 'default', 'llmops-app')).toBeUndefined();
+  });
+
+  it('reports unknown fields (strict decoding) on create and on the patch path', () => {
+    const { store } = testStore();
+    const bad = SEED.replace('  replicas: 1', '  replica: 1').replace('imagePullPolicy', 'imagePullPolicyy');
+    const r = runFile(store, 'apply', bad, { fileName: F });
+    expect(r.stderr[0]).toBe(
+      'Error from server (BadRequest): error when creating "llmops-k8s.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica", unknown field "spec.template.spec.containers[0].imagePullPolicyy"',
+    );
+    expect(r.errors[0]!.causes.map((c) => [c.field, c.line, c.col])).toEqual([
+      ['spec.replica', 8, 3],
+      ['spec.template.spec.containers[0].imagePullPolicyy', 20, 9],
+    ]);
+    runFile(store, 'apply', SEED, { fileName: F });
+    const r2 = runFile(store, 'apply', bad, { fileName: F });
+    expect(r2.stderr[0]).toMatch(/^Error from server \(BadRequest\): error when applying patch:\n\{.*\}\nto:\nResource: "apps\/v1, Resource=deployments", GroupVersionKind: "apps\/v1, Kind=Deployment"\nName: "llmops-app", Namespace: "default"\nfor: "llmops-k8s.yaml": error when patching "llmops-k8s.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"/);
+    const warn = runFile(store, 'apply', bad, { fileName: F, validate: 'warn' });
+    expect(warn.stderr).toEqual(['Warning: unknown field "spec.replica"', 'Warning: unknown field "spec.template.spec.containers[0].imagePullPolicyy"']);
+  });
+
+  it('reports enum typos and wrong types as the API server does', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', SEED.replace('type: LoadBalancer', 'type: Loadbalancer'), { fileName: F });
+    expect(r.stderr).toEqual([
+      'The Service "llmops-service" is invalid: spec.type: Unsupported value: "Loadbalancer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
+    ]);
+    expect(r.errors[0]).toMatchObject({ line: 32, col: 3 });
+    const t = runFile(testStore().store, 'apply', SEED.replace('containerPort: 8501', 'containerPort: "8501"'), { fileName: F });
+    expect(t.stderr[0]).toBe(
+      'Error from server (BadRequest): error when creating "llmops-k8s.yaml": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32',
+    );
+    expect(t.errors[0]).toMatchObject({ line: 22, col: 13 });
+  });
+
+  it('keeps the selector immutable', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const r = runFile(store, 'apply', SEED.replaceAll('app: llmops', 'app: llmops2'), { fileName: F });
+    expect(r.stderr[0]).toBe('The Deployment "llmops-app" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"llmops2"}}: field is immutable');
+    expect(r.stdout).toEqual(['service/llmops-service configured']);
+  });
+
+  it('prints AlreadyExists, NotFound and namespace errors worded as kubectl', () => {
+    const { store } = testStore();
+    runFile(store, 'create', SEED, { fileName: F });
+    const again = runFile(store, 'create', SEED, { fileName: F });
+    expect(again.stderr).toEqual([
+      'Error from server (AlreadyExists): error when creating "llmops-k8s.yaml": deployments.apps "llmops-app" already exists',
+      'Error from server (AlreadyExists): error when creating "llmops-k8s.yaml": services "llmops-service" already exists',
+    ]);
+    const del = runFile(store, 'delete', SEED, { fileName: F });
+    expect(del.stdout).toEqual(['deployment.apps "llmops-app" deleted from default namespace', 'service "llmops-service" deleted from default namespace']);
+    const del2 = runFile(store, 'delete', SEED, { fileName: F });
+    expect(del2.stderr[0]).toBe('Error from server (NotFound): error when deleting "llmops-k8s.yaml": deployments.apps "llmops-app" not found');
+    const rep = runFile(store, 'replace', SEED, { fileName: F });
+    expect(rep.stderr[0]).toBe('Error from server (NotFound): error when replacing "llmops-k8s.yaml": deployments.apps "llmops-app" not found');
+    const ns = runFile(store, 'apply', SEED, { fileName: F, namespace: 'foo' });
+    expect(ns.stderr[0]).toBe('Error from server (NotFound): error when creating "llmops-k8s.yaml": namespaces "foo" not found');
+  });
+
+  it('reports YAML syntax errors with document-relative lines and stops at the broken document', () => {
+    const { store } = testStore();
+    const broken = SEED.replace('  type: LoadBalancer', '  type: LoadBalancer: x');
+    const r = runFile(store, 'apply', broken, { fileName: F });
+    expect(r.stdout).toEqual(['deployment.apps/llmops-app created']);
+    expect(r.stderr[0]).toBe('error: error parsing llmops-k8s.yaml: error converting YAML to JSON: yaml: line 6: mapping values are not allowed in this context');
+    expect(r.errors[0]).toMatchObject({ doc: 1, line: 32 });
+  });
+
+  it('reports unknown kinds and missing apiVersion/kind', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', 'apiVersion: apps/v1\nkind: Deploymnt\nmetadata:\n  name: x\n', { fileName: 'x.yaml' });
+    expect(r.stderr[0]).toBe('error: resource mapping not found for name: "x" namespace: "" from "x.yaml": no matches for kind "Deploymnt" in version "apps/v1"\nensure CRDs are installed first');
+    expect(r.errors[0]).toMatchObject({ line: 2, col: 1 });
+    const m = runFile(store, 'apply', 'metadata:\n  name: x\n', { fileName: 'x.yaml' });
+    expect(m.stderr[0]).toBe('error: error validating "x.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false');
+    expect(runFile(store, 'apply', '# nothing\n', { fileName: 'x.yaml' }).stderr).toEqual(['error: no objects passed to apply']);
+  });
+
+  it('merges stringData into base64 data for Secrets', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: llmops-secrets\nstringData:\n  GROQ_API_KEY: gsk_é1\n', { fileName: 's.yaml' });
+    expect(r.stdout).toEqual(['secret/llmops-secrets created']);
+    const s = store.get<Secret>('Secret', 'default', 'llmops-secrets')!;
+    expect(s.type).toBe('Opaque');
+    expect(s.data).toEqual({ GROQ_API_KEY: Buffer.from('gsk_é1').toString('base64') });
+    expect(s.stringData).toBeUndefined();
+  });
+
+  it('seeds a fresh minikube', () => {
+    const { store } = testStore();
+    seedMinikube(store);
+    expect(store.get<Service>('Service', 'default', 'kubernetes')!.spec.clusterIP).toBe('10.96.0.1');
+    expect(store.get<Service>('Service', 'kube-system', 'kube-dns')!.spec.clusterIP).toBe('10.96.0.10');
+    expect(store.list('Namespace').map((n) => n.metadata.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    const pods = store.list('Pod', { namespace: 'kube-system' });
+    expect(pods).toHaveLength(7);
+    let cpu = 0;
+    for (const p of pods) for (const c of (p.spec as { containers: { resources?: { requests?: { cpu?: string } } }[] }).containers) cpu += parseInt(c.resources?.requests?.cpu ?? '0', 10);
+    expect(cpu).toBe(750);
+    expect(store.list('Pod', { namespace: 'kube-system', fieldSelector: 'status.phase=Running' })).toHaveLength(7);
+  });
+});
