@@ -33,7 +33,7 @@ function paint(progress: Progress): void {
     const next = continueLesson(progress, slugs);
     const target = next ? document.querySelector<HTMLAnchorElement>(`[data-progress-slug="${CSS.escape(next)}"]`) : null;
     if (next && target) {
-      link.href = target.href;
+      link.setAttribute('href', target.getAttribute('href') ?? target.href);
       const title = link.querySelector('[data-continue-title]');
       if (title) title.textContent = target.querySelector('.outline-title')?.firstChild?.textContent?.trim() ?? next;
       link.hidden = false;

@@ -9,7 +9,7 @@ if (button && nav) {
   const set = (open: boolean, focusButton = false) => {
     nav.classList.toggle('is-open', open);
     button.setAttribute('aria-expanded', String(open));
-    if (open) nav.querySelector<HTMLElement>('[aria-current="page"], a')?.focus({ preventScroll: true });
+    if (open) (nav.querySelector<HTMLElement>('[aria-current="page"]') ?? nav.querySelector<HTMLElement>('a'))?.focus({ preventScroll: true });
     if (!open && focusButton) button.focus();
   };
   button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
