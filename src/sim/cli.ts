@@ -1,0 +1,58 @@
+// `npm run --silent sim < session.sh [-- --seed N]`: feeds a terminal session to the same shell the browser uses
+// and prints what the terminal would show. Contract: shared design.md ("The CLI contract").
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createShell } from './shell/index';
+import { seedFiles, isSeedPath, SEED_MAX_BYTES } from './shell/seed';
+import { runTranscript } from './shell/transcript';
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+/** The repository's seed files (manifests/, app/ subset, Dockerfile, .dockerignore, .env.example). */
+export function readSeedFromDisk(root = ROOT): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    let entries: string[];
+    try { entries = readdirSync(dir); } catch { return; }
+    for (const e of entries) {
+      const abs = join(dir, e);
+      const rel = relative(root, abs).split('\\').join('/');
+      let st;
+      try { st = statSync(abs); } catch { continue; }
+      if (st.isDirectory()) {
+        if (!['node_modules', 'dist', '.git'].includes(e) && (rel === 'manifests' || rel === 'app' || rel.startsWith('app/src') || rel === 'app/data')) walk(abs);
+      } else if (isSeedPath(rel) && st.size <= SEED_MAX_BYTES) out[rel] = readFileSync(abs, 'utf8');
+    }
+  };
+  walk(root);
+  return seedFiles(out);
+}
+
+function main(): number {
+  const argv = process.argv.slice(2);
+  let seed = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--seed' || a.startsWith('--seed=')) {
+      const v = a.includes('=') ? a.slice(7) : argv[++i];
+      if (v === undefined || !/^-?\d+$/.test(v)) { process.stderr.write(`sim: --seed needs an integer, got ${v ?? 'nothing'}\n`); return 2; }
+      seed = Number(v);
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write('Usage: npm run --silent sim < session.sh [-- --seed N]\nRuns a terminal session on the simulated workstation and prints the transcript.\n');
+      return 0;
+    } else { process.stderr.write(`sim: unknown argument ${a}\n`); return 2; }
+  }
+  let script: string;
+  try {
+    script = readFileSync(0, 'utf8');
+  } catch (e) {
+    process.stderr.write(`sim: cannot read the session from standard input: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const shell = createShell({ seed, files: readSeedFromDisk(), interactive: false });
+  process.stdout.write(runTranscript(shell, script));
+  return 0;
+}
+
+process.exitCode = main();

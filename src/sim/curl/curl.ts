@@ -1,0 +1,97 @@
+// curl 8.5 (Ubuntu 24.04's) on the workstation: reaches port-forwards and `docker run -p` ports on localhost,
+// NodePorts on the minikube IP and LoadBalancer IPs while `minikube tunnel` runs, through the cluster network
+// model. Error lines and exit codes as curl prints them (kubectl-layouts.md §7).
+import type { Ctx, Program } from '../shell/types';
+import { parseCurlArgs } from '../images/models';
+import { parseUrl, type NetResult } from '../net/index';
+import type { HttpResponse } from '../images/process';
+import { httpDate } from '../shell/time';
+import { utf8Bytes } from '../api/base64';
+
+export const CURL_VERSION = '8.5.0';
+const LOCAL = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0', '::1']);
+
+interface Outcome { ok: boolean; response?: HttpResponse; curlExit: number; curlError: string; ip: string }
+
+function resolveIp(host: string): string {
+  return host === 'localhost' ? '127.0.0.1' : host.replace(/^\[|\]$/g, '');
+}
+
+function request(ctx: Ctx, url: string, method: string, headers: Record<string, string>, timeoutMs: number | undefined): Outcome {
+  const u = parseUrl(url);
+  if (!u) return { ok: false, curlExit: 3, curlError: `curl: (3) URL rejected: Malformed input to a URL function`, ip: '' };
+  if (u.scheme === 'https') {
+    // nothing in this course serves TLS to the workstation; the app speaks plain HTTP
+    if (LOCAL.has(u.host)) {
+      const fwd = ctx.world.portForwards.get(u.port) ?? ctx.world.containers.find((c) => c.exited === undefined && c.ports.some((p) => p.host === u.port));
+      if (fwd) return { ok: false, curlExit: 35, curlError: 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', ip: '127.0.0.1' };
+    }
+  }
+  // docker run -p on the workstation
+  if (LOCAL.has(u.host)) {
+    const c = ctx.world.containers.find((x) => x.exited === undefined && x.ports.some((p) => p.host === u.port));
+    if (c) {
+      const pm = c.ports.find((p) => p.host === u.port)!;
+      const res = c.http(pm.container, { method, path: u.path, headers: { Host: `${u.host}:${u.port}`, ...headers }, remoteAddr: '172.17.0.1' });
+      if (!res) return { ok: false, curlExit: 56, curlError: 'curl: (56) Recv failure: Connection reset by peer', ip: '127.0.0.1' };
+      return { ok: true, response: res, curlExit: 0, curlError: '', ip: '127.0.0.1' };
+    }
+  }
+  const cluster = ctx.world.minikube === 'running' ? ctx.world.cluster : undefined;
+  if (cluster) {
+    const r: NetResult = cluster.request({ from: { kind: 'workstation' }, url, method, headers, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+    if (r.trace.some((h) => h.kind === 'port-forward')) ctx.world.portForwards.get(u.port)?.onConnection();
+    return { ok: r.ok, ...(r.response ? { response: r.response } : {}), curlExit: r.curlExit, curlError: r.curlError, ip: resolveIp(u.host) };
+  }
+  // no cluster: nothing listens locally; the minikube IP does not answer; other names do not resolve offline
+  if (LOCAL.has(u.host)) return { ok: false, curlExit: 7, curlError: `curl: (7) Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`, ip: '127.0.0.1' };
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(u.host)) {
+    if (timeoutMs !== undefined) return { ok: false, curlExit: 28, curlError: `curl: (28) Connection timed out after ${timeoutMs + 1} milliseconds`, ip: u.host };
+    return { ok: false, curlExit: 7, curlError: `curl: (7) Failed to connect to ${u.host} port ${u.port} after 3074 ms: Couldn't connect to server`, ip: u.host };
+  }
+  return { ok: false, curlExit: 6, curlError: `curl: (6) Could not resolve host: ${u.host}`, ip: '' };
+}
+
+export const curl: Program = (argv, ctx) => {
+  const args = argv.slice(1);
+  if (args.includes('--version') || args.includes('-V')) {
+    ctx.io.out(`curl ${CURL_VERSION} (x86_64-pc-linux-gnu) libcurl/${CURL_VERSION} OpenSSL/3.0.13 zlib/1.3 brotli/1.1.0 zstd/1.5.5 libidn2/2.3.7 libpsl/0.21.2 (+libidn2/2.3.7) libssh/0.10.6/openssl/zlib nghttp2/1.59.0 librtmp/2.3 OpenLDAP/2.6.7\nRelease-Date: 2023-12-06\n`);
+    return 0;
+  }
+  const c = parseCurlArgs(args);
+  if (c.error) { ctx.io.err(c.error + '\n'); return 2; }
+  if (!c.url) { ctx.io.err("curl: try 'curl --help' or 'curl --manual' for more information\n"); return 2; }
+  const u = parseUrl(c.url);
+  const headers = { 'User-Agent': `curl/${CURL_VERSION}`, Accept: '*/*', ...c.headers };
+  const r = request(ctx, c.url, c.method, headers, c.maxTimeMs);
+  const verbose = c.verbose;
+  if (verbose && u) {
+    ctx.io.err(`*   Trying ${r.ip || u.host}:${u.port}...\n`);
+    if (r.ok || r.curlExit === 52 || r.curlExit === 56) {
+      ctx.io.err(`* Connected to ${u.host} (${r.ip || u.host}) port ${u.port}\n> ${c.method} ${u.path} HTTP/1.1\n> Host: ${u.host}:${u.port}\n${Object.entries(headers).map(([k, v]) => `> ${k}: ${v}\n`).join('')}> \n`);
+    }
+  }
+  if (!r.ok || !r.response) {
+    if (verbose && u) {
+      if (r.curlExit === 7) ctx.io.err(`* connect to ${r.ip} port ${u.port} from 127.0.0.1 port ${ctx.world.rng.int(33000, 60000)} failed: Connection refused\n* Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server\n* Closing connection\n`);
+      else if (r.curlExit !== 6) ctx.io.err(`* Closing connection\n`);
+    }
+    if (!c.silent || args.some((a) => a === '-S' || a === '--show-error' || /^-[a-zA-Z]*S/.test(a))) ctx.io.err(r.curlError + '\n');
+    return r.curlExit;
+  }
+  const res = r.response;
+  const headLines = [`HTTP/1.1 ${res.status} ${res.statusText}`, ...Object.entries({ ...res.headers, Date: res.headers.Date ?? httpDate(ctx.world.nowMs) }).map(([k, v]) => `${k}: ${v}`)];
+  if (verbose) ctx.io.err(headLines.map((l) => `< ${l}\n`).join('') + '< \n');
+  if (c.include || c.head) ctx.io.out(headLines.join('\n') + '\n\n');
+  if (!c.head) ctx.io.out(res.body);
+  if (verbose) ctx.io.err(`* Connection #0 to host ${u?.host ?? ''} left intact\n`);
+  if (!c.silent && !ctx.stdoutIsTty && !verbose) {
+    // curl shows its progress meter on stderr when the output goes to a pipe or a file
+    const n = utf8Bytes(res.body).length;
+    ctx.io.err(`  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100 ${String(n).padStart(5)}  100 ${String(n).padStart(5)}    0     0   ${String(Math.max(1, Math.round(n / 2.1))).padStart(4)}k      0 --:--:-- --:--:-- --:--:--  ${String(Math.max(1, Math.round(n / 1.3))).padStart(4)}k\n`);
+  }
+  if (args.includes('-f') || args.includes('--fail')) {
+    if (res.status >= 400) { if (!c.silent) ctx.io.err(`curl: (22) The requested URL returned error: ${res.status}\n`); return 22; }
+  }
+  return 0;
+};

@@ -1,0 +1,283 @@
+// minikube v1.37.0 (docker driver, Linux) as the terminal shows it. Texts: kubectl-layouts.md §5 (each string is
+// from kubernetes/minikube@v1.37.0 sources unless marked [M] there). Emoji prefixes are followed by two spaces.
+import type { Ctx, LongRunning, Program } from '../shell/types';
+import { MINIKUBE_SYSTEM_IMAGES } from '../images/registry';
+import { parseImageRef } from '../images/ref';
+import { kubectl } from '../kubectl/kubectl';
+
+export const MINIKUBE_VERSION = 'v1.37.0';
+export const MINIKUBE_COMMIT = '65318f4cfff9c12cc87ec9eb8f4cdd57b25047f3';
+export const K8S_VERSION = 'v1.34.0';
+export const NODE_IP = '192.168.49.2';
+
+const NO_PROFILE = '🤷  Profile "minikube" not found. Run "minikube profile list" to view all profiles.\n👉  To start a cluster, run: "minikube start"\n';
+const HOST_MISSING = '🤷  The control-plane node minikube host does not exist\n👉  To start a cluster, run: "minikube start"\n';
+// [M] exit code 80 (ExGuestNotRunning family) for commands that need a running host
+const HOST_STOPPED = '🤷  The control-plane node minikube host is not running: state=Stopped\n👉  To start a cluster, run: "minikube start"\n';
+
+/** Checks the cluster runs; prints minikube's message and returns the exit code otherwise. */
+function needRunning(ctx: Ctx): number | undefined {
+  if (ctx.world.minikube === 'absent') { ctx.io.err(HOST_MISSING); return 85; }
+  if (ctx.world.minikube === 'stopped') { ctx.io.err(HOST_STOPPED); return 80; }
+  return undefined;
+}
+
+const USAGE = `minikube provisions and manages local Kubernetes clusters optimized for development workflows.
+
+Basic Commands:
+  start            Starts a local Kubernetes cluster
+  status           Gets the status of a local Kubernetes cluster
+  stop             Stops a running local Kubernetes cluster
+  delete           Deletes a local Kubernetes cluster
+  dashboard        Access the Kubernetes dashboard running within the minikube cluster
+
+Images Commands:
+  image            Manage images
+
+Configuration and Management Commands:
+  addons           Enable or disable a minikube addon
+
+Networking and Connectivity Commands:
+  service          Returns a URL to connect to a service
+  tunnel           Connect to LoadBalancer services
+
+Troubleshooting Commands:
+  ip               Retrieves the IP address of the specified node
+  version          Print the version of minikube
+  kubectl          Run a kubectl binary matching the cluster version
+
+Use "minikube <command> --help" for more information about a given command.
+`;
+
+export const MINIKUBE_COMMANDS = ['start', 'status', 'stop', 'delete', 'ip', 'image', 'service', 'tunnel', 'addons', 'dashboard', 'version', 'kubectl'];
+
+export const minikube: Program = (argv, ctx) => {
+  const args = argv.slice(1);
+  const positional = args.filter((a) => !a.startsWith('-'));
+  const sub = positional[0];
+  if (!sub || args.includes('--help') || args.includes('-h')) { ctx.io.out(USAGE); return 0; }
+  switch (sub) {
+    case 'start': return start(ctx);
+    case 'status': return status(ctx);
+    case 'stop': return stop(ctx);
+    case 'delete': return del(ctx);
+    case 'ip': { const rc = needRunning(ctx); if (rc !== undefined) return rc; ctx.io.out(NODE_IP + '\n'); return 0; }
+    case 'version': ctx.io.out(`minikube version: ${MINIKUBE_VERSION}\ncommit: ${MINIKUBE_COMMIT}\n`); return 0;
+    case 'image': return image(positional.slice(1), args, ctx);
+    case 'service': return service(positional.slice(1), args, ctx);
+    case 'tunnel': return tunnel(ctx);
+    case 'addons': return addons(positional.slice(1), ctx);
+    case 'dashboard': {
+      const rc = needRunning(ctx); if (rc !== undefined) return rc;
+      ctx.io.out('The Kubernetes dashboard is not part of this simulator. The lab\'s cluster view shows the same objects:\nDeployments, ReplicaSets, Pods, Services and their endpoints, live. On a real minikube, `minikube dashboard`\nenables the addon and opens it in your browser.\n');
+      return 0;
+    }
+    case 'kubectl': {
+      const dd = args.indexOf('--');
+      return kubectl(['kubectl', ...(dd >= 0 ? args.slice(dd + 1) : args.slice(1))], ctx);
+    }
+    default:
+      ctx.io.err(`Error: unknown command "${sub}" for "minikube"\nRun 'minikube --help' for usage.\n`);
+      return 1;
+  }
+};
+
+function start(ctx: Ctx): number {
+  const w = ctx.world;
+  const o = (s: string) => ctx.io.out(s + '\n');
+  o(`😄  minikube ${MINIKUBE_VERSION} on Ubuntu 24.04`);
+  const firstRun = w.minikube === 'absent';
+  if (firstRun) {
+    o('✨  Automatically selected the docker driver. Other choices: virtualbox, none, ssh');
+    o('📌  Using Docker driver with root privileges');
+  } else o('✨  Using the docker driver based on existing profile');
+  o('👍  Starting "minikube" primary control-plane node in "minikube" cluster');
+  o('🚜  Pulling base image v0.0.48 ...');
+  if (firstRun && w.minikubeCreatedAt === undefined) {
+    o(`💾  Downloading Kubernetes ${K8S_VERSION} preload ...`);
+    o('    > gcr.io/k8s-minikube/kicbase...:  488.51 MiB / 488.52 MiB  100.00% 2.05 Mi');
+    o('    > preloaded-images-k8s-v18-v1...:  337.07 MiB / 337.07 MiB  100.00% 1.02 Mi');
+  }
+  if (firstRun) o('🔥  Creating docker container (CPUs=2, Memory=3900MB) ...');
+  else if (w.minikube === 'stopped') o('🔄  Restarting existing docker container for "minikube" ...');
+  else o('🏃  Updating the running docker "minikube" container ...');
+  o(`🐳  Preparing Kubernetes ${K8S_VERSION} on Docker 28.4.0 ...`);
+  if (firstRun) o('🔗  Configuring bridge CNI (Container Networking Interface) ...');
+  o('🔎  Verifying Kubernetes components...');
+  o('    ▪ Using image gcr.io/k8s-minikube/storage-provisioner:v5');
+  o(`🌟  Enabled addons: ${firstRun ? 'storage-provisioner, default-storageclass' : 'default-storageclass, storage-provisioner'}`);
+  w.startCluster();
+  o('🏄  Done! kubectl is now configured to use "minikube" cluster and "default" namespace by default');
+  return 0;
+}
+
+function status(ctx: Ctx): number {
+  const w = ctx.world;
+  if (w.minikube === 'absent') { ctx.io.out(NO_PROFILE); return 85; }
+  const s = w.minikube === 'running' ? 'Running' : 'Stopped';
+  ctx.io.out(`minikube\ntype: Control Plane\nhost: ${s}\nkubelet: ${s}\napiserver: ${s}\nkubeconfig: ${w.minikube === 'running' ? 'Configured' : 'Stopped'}\n\n`);
+  return w.minikube === 'running' ? 0 : 7;
+}
+
+function stop(ctx: Ctx): number {
+  const w = ctx.world;
+  if (w.minikube === 'absent') { ctx.io.out(NO_PROFILE); return 85; }
+  if (w.minikube === 'stopped') {
+    ctx.io.out('✋  Stopping node "minikube"  ...\n🛑  1 node stopped.\n');
+    return 0;
+  }
+  ctx.io.out('✋  Stopping node "minikube"  ...\n🛑  Powering off "minikube" via SSH ...\n🛑  1 node stopped.\n');
+  w.stopCluster();
+  return 0;
+}
+
+function del(ctx: Ctx): number {
+  const w = ctx.world;
+  if (w.minikube === 'absent') {
+    // [M] deleting a profile that does not exist
+    ctx.io.out('🔥  Deleting "minikube" in docker ...\n💀  Removed all traces of the "minikube" cluster.\n');
+    return 0;
+  }
+  ctx.io.out('🔥  Deleting "minikube" in docker ...\n🔥  Deleting container "minikube" ...\n🔥  Removing /home/learner/.minikube/machines/minikube ...\n💀  Removed all traces of the "minikube" cluster.\n');
+  w.deleteCluster();
+  return 0;
+}
+
+function image(pos: string[], args: string[], ctx: Ctx): number {
+  const sub = pos[0];
+  if (sub === undefined) {
+    ctx.io.out('Manage images\n\nAvailable Commands:\n  load        Load an image into minikube\n  ls          List images\n  rm          Remove one or more images\n\nUse "minikube image <command> --help" for more information about a given command.\n');
+    return 0;
+  }
+  const rc = needRunning(ctx); if (rc !== undefined) return rc;
+  const cluster = ctx.world.cluster!;
+  const node = cluster.nodeImages;
+  if (sub === 'load') {
+    const name = pos[1];
+    if (!name) { ctx.io.err('❌  Exiting due to MK_USAGE: Please provide an image in your local daemon to load into minikube via <minikube image load IMAGE_NAME>\n'); return 64; }
+    const local = ctx.world.docker.get(name);
+    if (!local) {
+      const p = parseImageRef(name);
+      const shown = p.ok ? p.ref.short : name;
+      // [M] minikube falls back to the remote registry, which does not have the image either
+      ctx.io.err(`❌  Exiting due to GUEST_IMAGE_LOAD: Failed to load image: save to dir: caching images: caching image "/home/learner/.minikube/cache/images/amd64/${shown.replace(':', '_')}": write: unable to calculate manifest: GET https://index.docker.io/v2/library/${shown.split(':')[0]}/manifests/${p.ok ? p.ref.tag : 'latest'}: UNAUTHORIZED: authentication required\n`);
+      return 80;
+    }
+    node.add(name, { id: local.id, sizeBytes: local.sizeBytes, created: local.created, model: local.model });
+    return 0; // no output on success (kubectl-layouts §5.4)
+  }
+  if (sub === 'ls' || sub === 'list') {
+    const refs = node.list().map((e) => e.ref).sort().reverse();
+    ctx.io.out(refs.join('\n') + '\n');
+    return 0;
+  }
+  if (sub === 'rm') {
+    for (const name of pos.slice(1)) node.remove(name);
+    return 0;
+  }
+  void args;
+  ctx.io.err(`Error: unknown command "${sub}" for "minikube image"\nRun 'minikube image --help' for usage.\n`);
+  return 1;
+}
+
+function service(pos: string[], args: string[], ctx: Ctx): number {
+  const name = pos[0];
+  const rc = needRunning(ctx); if (rc !== undefined) return rc;
+  if (name === 'list') {
+    const rows = ctx.world.cluster!.serviceUrls().map((s) => [s.namespace, s.name, s.targetPorts, s.urls.join('\n') || 'No node port']);
+    ctx.io.out(boxTable(['NAMESPACE', 'NAME', 'TARGET PORT', 'URL'], rows));
+    return 0;
+  }
+  if (!name) { ctx.io.err('❌  Exiting due to MK_USAGE: You must specify service name(s) or --all\n'); return 64; }
+  let ns = 'default';
+  const ni = args.findIndex((a) => a === '-n' || a === '--namespace');
+  if (ni >= 0 && args[ni + 1]) ns = args[ni + 1]!;
+  const nsEq = args.find((a) => a.startsWith('--namespace='));
+  if (nsEq) ns = nsEq.slice(12);
+  const svc = ctx.world.cluster!.serviceUrls().find((s) => s.name === name && s.namespace === ns);
+  if (!svc) {
+    ctx.io.err(`❌  Exiting due to SVC_NOT_FOUND: Service '${name}' was not found in '${ns}' namespace.\nYou may select another namespace by using 'minikube service ${name} -n <namespace>'. Or list out all the services using 'minikube service list'\n`);
+    return 1;
+  }
+  if (!svc.hasRunningPod) {
+    ctx.io.err(`❌  Exiting due to SVC_UNREACHABLE: service not available: no running pod for service ${name} found\n`);
+    return 115;
+  }
+  if (svc.urls.length === 0) {
+    ctx.io.out(boxTable(['NAMESPACE', 'NAME', 'TARGET PORT', 'URL'], [[ns, name, 'No node port', '']]));
+    ctx.io.err(`😿  service ${ns}/${name} has no node port\n`);
+    return 0;
+  }
+  if (args.includes('--url')) { ctx.io.out(svc.urls.join('\n') + '\n'); return 0; }
+  ctx.io.out(boxTable(['NAMESPACE', 'NAME', 'TARGET PORT', 'URL'], [[ns, name, svc.targetPorts, svc.urls.join('\n')]]));
+  ctx.io.out(`🎉  Opening service ${ns}/${name} in default browser...\n`);
+  return 0;
+}
+
+/** tablewriter-style box: headers upper-case and centred, cells left-aligned (kubectl-layouts §5.6). */
+export function boxTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map((x) => [...x].length)))));
+  const line = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r + '\n';
+  const center = (s: string, w: number) => { const left = Math.floor((w - s.length) / 2); return ' '.repeat(left) + s + ' '.repeat(w - s.length - left); };
+  let out = line('┌', '┬', '┐');
+  out += '│' + headers.map((h, i) => ' ' + center(h, widths[i]!) + ' ').join('│') + '│\n';
+  out += line('├', '┼', '┤');
+  for (const r of rows) {
+    const height = Math.max(...r.map((c) => c.split('\n').length));
+    for (let k = 0; k < height; k++) {
+      out += '│' + widths.map((w, i) => ' ' + ((r[i] ?? '').split('\n')[k] ?? '').padEnd(w) + ' ').join('│') + '│\n';
+    }
+  }
+  out += line('└', '┴', '┘');
+  return out;
+}
+
+function tunnel(ctx: Ctx): number | LongRunning {
+  const rc = needRunning(ctx); if (rc !== undefined) return rc;
+  const w = ctx.world;
+  if (w.tunnel) {
+    ctx.io.err('❌  Exiting due to SVC_TUNNEL_ALREADY_RUNNING: Another tunnel process is already running, terminate the existing instance to start a new one\n');
+    return 1;
+  }
+  const pid = w.nextPid();
+  w.tunnel = { pid };
+  w.cluster!.setTunnel(true);
+  const services = w.cluster!.loadBalancerServices();
+  // Linux route-based tunnel: a status block with literal tabs (kubectl-layouts §5.7)
+  ctx.io.out(`Status:\t\n\tmachine: minikube\n\tpid: ${pid}\n\troute: 10.96.0.0/12 -> ${NODE_IP}\n\tminikube: Running\n\tservices: [${services.join(', ')}]\n    errors: \n\t\tminikube: no errors\n\t\trouter: no errors\n\t\tloadbalancer emulator: no errors\n`);
+  const handle: LongRunning = {
+    longRunning: true,
+    stop() {
+      if (w.tunnel?.pid === pid) { w.tunnel = undefined; w.cluster?.setTunnel(false); }
+    },
+  };
+  return handle;
+}
+
+const ADDONS: Array<[string, boolean, string]> = [
+  // [M] a representative subset of minikube v1.37's addon list (name, enabled by default, maintainer)
+  ['dashboard', false, 'Kubernetes'],
+  ['default-storageclass', true, 'Kubernetes'],
+  ['ingress', false, 'Kubernetes'],
+  ['ingress-dns', false, 'minikube'],
+  ['metrics-server', false, 'Kubernetes'],
+  ['registry', false, 'minikube'],
+  ['storage-provisioner', true, 'minikube'],
+];
+
+function addons(pos: string[], ctx: Ctx): number {
+  const sub = pos[0];
+  if (sub !== 'list') {
+    if (sub === 'enable' || sub === 'disable') {
+      ctx.io.err(`❗  Addons are not simulated: the lab has no ${pos[1] ?? 'such'} addon. \`minikube addons list\` shows what a fresh cluster has.\n`);
+      return 1;
+    }
+    ctx.io.out('addons modifies minikube addons files using subcommands like "minikube addons enable dashboard"\n\nAvailable Commands:\n  disable     Disables the addon w/ADDON_NAME within minikube\n  enable      Enables the addon w/ADDON_NAME within minikube\n  list        Lists all available minikube addons as well as their current statuses (enabled/disabled)\n');
+    return 0;
+  }
+  if (ctx.world.minikube === 'absent') { ctx.io.err(NO_PROFILE); return 85; }
+  ctx.io.out(boxTable(['ADDON NAME', 'PROFILE', 'STATUS', 'MAINTAINER'], ADDONS.map(([n, on, m]) => [n, 'minikube', on ? 'enabled ✅' : 'disabled', m])));
+  return 0;
+}
+
+export { MINIKUBE_SYSTEM_IMAGES };

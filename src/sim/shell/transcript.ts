@@ -1,0 +1,31 @@
+// Turns a session script into the transcript the terminal shows: `$ <command>` (continuation lines of a heredoc
+// or a trailing `\` shown with `> `), then the command's output. Lines starting with `#` are comments and blank
+// lines are skipped. Shared by the CLI, the golden tests and the benchmark.
+import type { Shell } from './shell';
+
+export function runTranscript(shell: Shell, script: string): string {
+  const lines = script.replace(/\r\n/g, '\n').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  let out = '';
+  let pending: string[] = [];
+  for (const line of lines) {
+    if (pending.length === 0 && (line.trim() === '' || line.trimStart().startsWith('#'))) continue;
+    pending.push(line);
+    const input = pending.join('\n');
+    const r = shell.run(input);
+    if (r.incomplete) continue;
+    out += pending.map((l, i) => (i === 0 ? `$ ${l}` : `> ${l}`)).join('\n') + '\n';
+    pending = [];
+    out += r.output;
+    if (r.output !== '' && !r.output.endsWith('\n')) out += '\n';
+    if (r.running) {
+      // cannot happen for a non-interactive shell, but never leave a program holding the terminal
+      out += shell.interrupt();
+    }
+  }
+  if (pending.length) {
+    out += pending.map((l, i) => (i === 0 ? `$ ${l}` : `> ${l}`)).join('\n') + '\n';
+    out += 'bash: warning: here-document or quoted text at end of file not terminated\n';
+  }
+  return out;
+}
