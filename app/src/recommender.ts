@@ -183,9 +183,14 @@ export class Recommender {
   private readonly index: MiniSearch<Doc>;
   private readonly titleIndex: MiniSearch<Doc>;
   private readonly byName = new Map<string, Anime>();
+  /** Per title, computed once: its normalized name and the words of each genre/theme. */
+  private readonly normTitle: string[];
+  private readonly facetWords: Array<Array<[string, string[]]>>;
 
   constructor(anime: readonly Anime[]) {
     this.anime = anime;
+    this.normTitle = anime.map((a) => normalize(a.title));
+    this.facetWords = anime.map((a) => [...a.genres, ...a.themes].map((f): [string, string[]] => [f, tokenize(f)]));
     const docs: Doc[] = anime.map((a) => ({
       id: a.id,
       title: a.title,
@@ -296,13 +301,13 @@ export class Recommender {
   private similarTo(ref: Anime, text: SearchResult[], terms: string[]): Recommendation[] {
     const maxText = text[0]?.score ?? 0;
     const textScore = new Map<number, SearchResult>(text.map((r) => [r.id as number, r]));
-    const refName = normalize(ref.title);
+    const refName = this.normTitle[ref.id] ?? normalize(ref.title);
     const refGenres = new Set(ref.genres);
     const refThemes = new Set(ref.themes);
     const denom = 2 * refGenres.size + 3 * refThemes.size || 1;
     const scored: Recommendation[] = [];
     for (const a of this.anime) {
-      const name = normalize(a.title);
+      const name = this.normTitle[a.id] ?? '';
       // The reference itself and its own franchise (sequels, films, remakes) are not recommendations.
       if (a.id === ref.id || name.startsWith(refName) || refName.startsWith(name)) continue;
       const sharedGenres = a.genres.filter((g) => refGenres.has(g));
@@ -330,7 +335,7 @@ export class Recommender {
     const matched = new Set<string>();
     for (const [term, fields] of Object.entries(r.match)) {
       if (!fields.includes('genres') && !fields.includes('themes')) continue;
-      for (const f of [...a.genres, ...a.themes]) if (tokenize(f).includes(term)) matched.add(f);
+      for (const [f, words] of this.facetWords[a.id] ?? []) if (words.includes(term)) matched.add(f);
     }
     return [...matched].slice(0, 3);
   }
