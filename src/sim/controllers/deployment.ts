@@ -6,7 +6,7 @@
  */
 import type { Condition, Deployment, DeploymentStatus, Pod, PodTemplateSpec, ReplicaSet } from '../api/types';
 import type { RuntimeContext } from '../runtime/context';
-import { parseRfc3339, rfc3339 } from '../clock/index';
+import { parseRfc3339, rfc3339, type Timer } from '../clock/index';
 import { SOURCES } from '../events/index';
 import { defaultObject } from '../api/defaults';
 import { labelSelectorMatches } from '../store/selectors';
@@ -35,15 +35,15 @@ export function templatesEqual(a: PodTemplateSpec | undefined, b: PodTemplateSpe
 }
 
 export class DeploymentController {
+  private deadlineTimers = new Map<string, Timer>();
   constructor(private readonly ctx: RuntimeContext) {}
 
   /** ReplicaSets controlled by `d` (adopting orphans that match its selector). */
   ownedReplicaSets(d: Deployment): ReplicaSet[] {
     const ns = d.metadata.namespace ?? 'default';
-    const out: ReplicaSet[] = [];
-    for (const rs of this.ctx.store.list<ReplicaSet>('ReplicaSet', { namespace: ns })) {
-      const ref = controllerRef(rs);
-      if (ref) { if (ref.uid === d.metadata.uid) out.push(rs); continue; }
+    const out: ReplicaSet[] = this.ctx.dependents<ReplicaSet>(d.metadata.uid ?? '', 'ReplicaSet').filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    for (const rs of this.ctx.orphans<ReplicaSet>('ReplicaSet', ns)) {
+      if (controllerRef(rs)) continue;
       if (rs.metadata.deletionTimestamp || d.metadata.deletionTimestamp) continue;
       if (!labelSelectorMatches(d.spec.selector, rs.metadata.labels)) continue;
       out.push(this.ctx.store.update<ReplicaSet>({ ...rs, metadata: { ...rs.metadata, resourceVersion: undefined, ownerReferences: [...(rs.metadata.ownerReferences ?? []), ownerRefTo(d)] } }));
@@ -179,7 +179,7 @@ export class DeploymentController {
   }
 
   private podsOf(rs: ReplicaSet): Pod[] {
-    return this.ctx.store.list<Pod>('Pod', { namespace: rs.metadata.namespace }).filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
+    return this.ctx.dependents<Pod>(rs.metadata.uid ?? '', 'Pod').filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
   }
 
   /** isScalingEvent: an active RS's desired-replicas annotation differs from spec.replicas. */
@@ -384,7 +384,11 @@ export class DeploymentController {
     if (deadline !== undefined && p && p.status === 'True' && p.reason !== 'NewReplicaSetAvailable' && !isComplete) {
       const at = (parseRfc3339(p.lastUpdateTime ?? '') ?? now) + deadline * 1000 + 1000;
       const key = `${d.metadata.namespace}/${d.metadata.name}`;
-      this.ctx.schedule(at, () => this.ctx.enqueue('deployment', key));
+      const prev = this.deadlineTimers.get(key);
+      if (!prev || prev.at !== at) {
+        this.ctx.cancel(prev);
+        this.deadlineTimers.set(key, this.ctx.schedule(at, () => { this.deadlineTimers.delete(key); this.ctx.enqueue('deployment', key); }));
+      }
     }
   }
 }

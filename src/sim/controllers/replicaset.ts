@@ -43,10 +43,9 @@ export class ReplicaSetController {
   /** Pods owned by `rs` (adopting matching orphans). */
   ownedPods(rs: ReplicaSet): Pod[] {
     const ns = rs.metadata.namespace ?? 'default';
-    const out: Pod[] = [];
-    for (const p of this.ctx.store.list<Pod>('Pod', { namespace: ns })) {
-      const ref = controllerRef(p);
-      if (ref) { if (ref.uid === rs.metadata.uid) out.push(p); continue; }
+    const out: Pod[] = this.ctx.dependents<Pod>(rs.metadata.uid ?? '', 'Pod').filter((p) => controllerRef(p)?.uid === rs.metadata.uid);
+    for (const p of this.ctx.orphans<Pod>('Pod', ns)) {
+      if (controllerRef(p)) continue;
       if (p.metadata.deletionTimestamp || !labelSelectorMatches(rs.spec.selector, p.metadata.labels)) continue;
       if (rs.metadata.deletionTimestamp) continue;
       const adopted = this.ctx.store.update<Pod>({ ...p, metadata: { ...p.metadata, resourceVersion: undefined, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(rs)] } });
@@ -100,7 +99,7 @@ export class ReplicaSetController {
   updateStatus(rs: ReplicaSet): void {
     const cur = this.ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name ?? '');
     if (!cur) return;
-    const pods = this.ctx.store.list<Pod>('Pod', { namespace: cur.metadata.namespace }).filter((p) => controllerRef(p)?.uid === cur.metadata.uid);
+    const pods = this.ctx.dependents<Pod>(cur.metadata.uid ?? '', 'Pod').filter((p) => controllerRef(p)?.uid === cur.metadata.uid);
     const active = pods.filter(isPodActive);
     const now = this.ctx.now();
     const minReady = cur.spec.minReadySeconds ?? 0;

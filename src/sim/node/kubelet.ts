@@ -457,7 +457,7 @@ export class Kubelet {
           c.memory = bytes;
           if (limit > 0 && bytes > limit) this.containerExited(rt, c, 137, 'OOMKilled');
         },
-        listen: (port) => { if (alive()) { c.listening.add(port); this.ctx.enqueue('kubelet-status', `${rt.namespace}/${rt.name}`); } },
+        listen: (port) => { if (alive()) c.listening.add(port); },
         request: (url, opts) => this.deps.request(rt.ip ?? '', rt.namespace, url, opts),
         env,
         argv: effectiveArgv(spec, model.entrypoint, model.cmd),

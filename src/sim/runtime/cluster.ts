@@ -58,6 +58,8 @@ export class Cluster {
   private readonly systemPods: Set<string>;
   /** owner uid → dependents (kind|ns|name) */
   private readonly dependents = new Map<string, Set<string>>();
+  /** Pods and ReplicaSets without a controller (kind|ns|name) */
+  private readonly orphanKeys = new Set<string>();
   private settling = false;
   private listeners = new Set<() => void>();
 
@@ -81,6 +83,8 @@ export class Cluster {
       rng: runtimeRng,
       events: this.events,
       enqueue: (controller, key) => this.queue.add(`${controller}|${key}`),
+      dependents: <T extends KObject>(ownerUid: string, kind: string) => this.dependentsOf<T>(ownerUid, kind),
+      orphans: <T extends KObject>(kind: string, namespace: string) => this.orphansOf<T>(kind, namespace),
     };
     this.kubelet = new Kubelet(this.ctx, {
       images: this.images,
@@ -214,6 +218,10 @@ export class Cluster {
         s.add(depKey);
       }
     }
+    if ((kind === 'Pod' || kind === 'ReplicaSet') && !this.systemPods.has(o.metadata.uid ?? '')) {
+      if (ev.type !== 'DELETED' && !controllerRef(o)) this.orphanKeys.add(depKey);
+      else this.orphanKeys.delete(depKey);
+    }
     if (ev.type === 'DELETED' || (o.metadata.deletionTimestamp && o.metadata.finalizers?.includes('foregroundDeletion'))) {
       if (this.dependents.get(o.metadata.uid ?? '')?.size) this.queue.add(`gc|${o.metadata.uid}`);
     }
@@ -258,7 +266,8 @@ export class Cluster {
         const terminalNow = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
         const terminalBefore = old?.status?.phase === 'Succeeded' || old?.status?.phase === 'Failed';
         if (terminalNow && !terminalBefore) this.scheduler.resourcesFreed();
-        else if (nodeChanged) this.scheduler.invalidate();
+        // a bind by the scheduler is already in its accounting; anything else placing a pod is not
+        else if (ev.type === 'ADDED' || (old?.spec.nodeName && old.spec.nodeName !== pod.spec.nodeName)) this.scheduler.invalidate();
       }
     }
     // endpoints of services that select this pod (before or after)
@@ -267,6 +276,33 @@ export class Cluster {
         if (serviceSelects(svc, pod) || (old && serviceSelects(svc, old))) this.queue.add(`endpoints|${ns}/${svc.metadata.name}`);
       }
     }
+  }
+
+  /** Objects of `kind` whose ownerReferences name `ownerUid` (from the GC's index; no full scan). */
+  dependentsOf<T extends KObject>(ownerUid: string, kind: string): T[] {
+    const out: T[] = [];
+    const set = this.dependents.get(ownerUid);
+    if (!set) return out;
+    const prefix = kind + '|';
+    for (const d of set) {
+      if (!d.startsWith(prefix)) continue;
+      const [, ns = '', name = ''] = d.split('|');
+      const o = this.store.get<T>(kind, ns, name);
+      if (o) out.push(o);
+    }
+    return out.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+  }
+
+  /** Objects of `kind` in `namespace` without a controller (candidates for adoption). */
+  orphansOf<T extends KObject>(kind: string, namespace: string): T[] {
+    const out: T[] = [];
+    for (const k of this.orphanKeys) {
+      const [kd = '', ns = '', name = ''] = k.split('|');
+      if (kd !== kind || ns !== namespace) continue;
+      const o = this.store.get<T>(kind, ns, name);
+      if (o) out.push(o);
+    }
+    return out;
   }
 
   /** Background garbage collection of the dependents of a deleted owner (and foreground finalizer). */
@@ -339,8 +375,20 @@ export class Cluster {
   request(req: NetRequest): NetResult {
     this.settle();
     const r = this.net.request(req);
+    this.lastRequest = { request: req, result: r };
+    for (const l of this.requestListeners) l(req, r);
     this.settle();
     return r;
+  }
+
+  /** The latest request made through request() (for the lab's request-path view). */
+  lastRequest: { request: NetRequest; result: NetResult } | undefined;
+  private requestListeners = new Set<(req: NetRequest, res: NetResult) => void>();
+
+  /** Subscribe to every request made through request(); returns unsubscribe. */
+  onRequest(fn: (req: NetRequest, res: NetResult) => void): () => void {
+    this.requestListeners.add(fn);
+    return () => this.requestListeners.delete(fn);
   }
 
   /**
