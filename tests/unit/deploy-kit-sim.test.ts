@@ -15,11 +15,10 @@ import { decodeCheck } from '../../src/sim/validate/decode.js';
 import { validateObject } from '../../src/sim/validate/objects.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'src', 'sim', 'cli.ts');
 
-/** Runs a terminal session through the simulator CLI, as `npm run --silent sim < session` does. */
+/** Runs a terminal session through the simulator CLI exactly as its contract says: `npm run --silent sim < session`. */
 function sim(session: string): string {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', CLI], { cwd: ROOT, input: session, encoding: 'utf8', timeout: 120_000 });
+  const res = spawnSync('npm', ['run', '--silent', 'sim'], { cwd: ROOT, input: session, encoding: 'utf8', timeout: 120_000 });
   expect(res.status, res.stderr).toBe(0);
   return res.stdout;
 }
