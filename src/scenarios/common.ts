@@ -22,8 +22,10 @@ export const ROLLOUT = 'kubectl rollout status deployment/llmops-app --timeout=1
 
 /** A cluster with the image loaded and the Secret created: everything but the manifest. */
 export const READY_TO_APPLY = [START, BUILD, LOAD, CREATE_SECRET];
-/** The app deployed and answering, as the deploy lesson leaves it. */
-export const DEPLOYED = [...READY_TO_APPLY, APPLY, ROLLOUT];
+/** The app deployed and answering, as the deploy lesson leaves it (a few seconds later: the app listens ~0.4 s after start). */
+export const DEPLOYED = [...READY_TO_APPLY, APPLY, ROLLOUT, 'sleep 5'];
+/** Pause in a solution before the first request: the container is Running before the app inside it listens. */
+export const WAIT_FOR_APP = { run: 'sleep 2', say: 'Give the app a moment: the container runs before the process inside listens.' } as const;
 
 /** Lines of the seed manifest that scenarios edit (each occurs exactly once in the file). */
 export const LINES = {

@@ -37,7 +37,7 @@ describe('scenario data', () => {
 
   it('start files and solution edits apply to the real manifest and still parse as YAML', () => {
     for (const s of scenarios) {
-      const files = { ...BASE, ...startFiles(s, BASE) };
+      const files: Record<string, string> = { ...BASE, ...startFiles(s, BASE) };
       for (const step of s.solution) {
         if ('edit' in step) {
           const before = files[step.edit];

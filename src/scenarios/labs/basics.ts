@@ -1,6 +1,6 @@
 // Labs for the first lessons: what a manifest does, YAML, the Deployment, the Service, the request path.
 import { defineScenario } from '../schema';
-import { APP, APPLY, DEPLOYED, DEPLOYMENT, LESSON, LINES, MANIFEST, READY_TO_APPLY, ROLLOUT, SERVICE } from '../common';
+import { APP, APPLY, DEPLOYED, DEPLOYMENT, LESSON, LINES, MANIFEST, READY_TO_APPLY, ROLLOUT, SERVICE, WAIT_FOR_APP } from '../common';
 
 export const overviewReconcile = defineScenario({
   id: 'overview-reconcile',
@@ -170,7 +170,7 @@ export const selectorTypo = defineScenario({
   optional: true,
   task: 'The pod is Running and Ready, but the Service has no endpoints, so nothing reaches the app. Find the mismatch and fix it.',
   files: { [MANIFEST]: { from: MANIFEST, replace: [[LINES.serviceSelector, '  selector:\n    app: llmosp\n  ports:\n']] } },
-  setup: [...READY_TO_APPLY, APPLY, ROLLOUT],
+  setup: [...READY_TO_APPLY, APPLY, ROLLOUT, 'sleep 5'],
   symptom: {
     text: 'The pod is 1/1 Running, yet the Service has no endpoints.',
     command: 'kubectl get endpoints llmops-service',
@@ -236,7 +236,7 @@ export const targetPortWrong = defineScenario({
   optional: true,
   task: 'The pod is Ready and the Service has an endpoint, but every request is refused. Follow the ports from the Service to the container and fix the one that is wrong.',
   files: { [MANIFEST]: { from: MANIFEST, replace: [[LINES.targetPort, '      targetPort: 8080\n']] } },
-  setup: [...READY_TO_APPLY, APPLY, ROLLOUT],
+  setup: [...READY_TO_APPLY, APPLY, ROLLOUT, 'sleep 5'],
   symptom: {
     text: 'Requests are refused: the Service sends traffic to port 8080 of the pod, where nothing listens.',
     command: 'kubectl get endpoints llmops-service',

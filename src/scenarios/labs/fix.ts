@@ -1,6 +1,6 @@
 // Labs for the troubleshooting lesson, the best practices and the summary.
 import { defineScenario } from '../schema';
-import { APP, APPLY, BUILD, CREATE_SECRET, DEPLOYMENT, LESSON, LINES, LOAD, MANIFEST, READY_TO_APPLY, ROLLOUT, SECRET, SERVICE, START } from '../common';
+import { APP, APPLY, BUILD, CREATE_SECRET, DEPLOYMENT, LESSON, LINES, LOAD, MANIFEST, READY_TO_APPLY, ROLLOUT, SECRET, SERVICE, START, WAIT_FOR_APP } from '../common';
 
 const SECRET_KEYS = ['GROQ_API_KEY', 'HUGGINGFACE_API_KEY'];
 
@@ -216,8 +216,10 @@ export const reviewAll = defineScenario({
     { edit: MANIFEST, replace: [[LINES.replicas, '  replicas: 2\n']] },
     { run: APPLY },
     { run: ROLLOUT },
+    WAIT_FOR_APP,
     { run: 'minikube tunnel &' },
     { run: 'kubectl get svc llmops-service' },
+    { run: 'curl -s http://$(kubectl get service llmops-service -o jsonpath={.status.loadBalancer.ingress[0].ip})/health' },
   ],
   debrief: {
     whatBroke: 'Nothing, if each piece was in place: Secret → pods start; labels match → endpoints; tunnel → external IP → Service → pods.',

@@ -1,6 +1,6 @@
 // Labs for deploying, scaling and updating, with the troubleshooting labs that belong to those steps.
 import { defineScenario } from '../schema';
-import { APP, APPLY, BUILD, CREATE_SECRET, DEPLOYED, DEPLOYMENT, LESSON, LINES, LOAD, MANIFEST, READY_TO_APPLY, ROLLOUT, SECRET, SERVICE, START } from '../common';
+import { APP, APPLY, BUILD, CREATE_SECRET, DEPLOYED, DEPLOYMENT, LESSON, LINES, LOAD, MANIFEST, READY_TO_APPLY, ROLLOUT, SECRET, SERVICE, START, WAIT_FOR_APP } from '../common';
 
 export const deployEndToEnd = defineScenario({
   id: 'deploy-end-to-end',
@@ -35,6 +35,7 @@ export const deployEndToEnd = defineScenario({
     { run: ROLLOUT },
     { run: 'kubectl get pods' },
     { run: 'kubectl get services' },
+    WAIT_FOR_APP,
     { run: 'kubectl port-forward service/llmops-service 8501:80 &' },
     { run: 'curl -s http://localhost:8501/health' },
     { run: 'minikube tunnel &', say: 'Give the LoadBalancer Service an external IP.' },
@@ -95,23 +96,23 @@ export const cpuTooLarge = defineScenario({
     shows: 'Pending',
   },
   goals: [
-    { id: 'request', title: 'Each pod requests at most 400m CPU', check: { type: 'field', kind: 'Deployment', name: DEPLOYMENT, path: 'spec.template.spec.containers[0].resources.requests.cpu', atMostCpu: '400m' } },
+    { id: 'request', title: 'Each pod requests at most 250m CPU', check: { type: 'field', kind: 'Deployment', name: DEPLOYMENT, path: 'spec.template.spec.containers[0].resources.requests.cpu', atMostCpu: '250m' } },
     { id: 'no-pending', title: 'No llmops-app pod is Pending', check: { type: 'no-pod-reason', selector: APP, reasons: ['Pending'] } },
     { id: 'three-ready', title: '3 pods of llmops-app are Running and Ready', check: { type: 'pods-ready', selector: APP, count: 3 } },
   ],
   hints: [
     'kubectl describe pod on the Pending pod: the Events at the bottom are the scheduler\'s reason.',
     '"Insufficient cpu": the node has 2 CPUs and its system pods already request 750m. kubectl describe node minikube shows what is allocated.',
-    'Three pods must fit in the 1250m that is left: lower requests.cpu to 250m, save, and apply.',
+    'Lower requests.cpu, save, and apply. Mind the rolling update: the old pods keep their 500m until new pods are available, so the new ones must fit next to them. 100m works; 250m gets stuck.',
   ],
   solution: [
     { run: 'kubectl get events --field-selector reason=FailedScheduling' },
-    { edit: MANIFEST, replace: [['            cpu: 500m\n', '            cpu: 250m\n']], say: 'Ask for what the app needs, not more.' },
+    { edit: MANIFEST, replace: [['            cpu: 500m\n', '            cpu: 100m\n']], say: 'Ask for what the app needs, not more — small enough to fit next to the old pods during the rollout.' },
     { run: APPLY },
     { run: ROLLOUT },
   ],
   debrief: {
-    whatBroke: 'The scheduler places a pod only where the sum of requests fits the node\'s allocatable CPU. 750m of system pods + 3 × 500m is more than 2000m, so the third pod had no place: Pending, no IP, no container.',
+    whatBroke: 'The scheduler places a pod only where the sum of requests fits the node\'s allocatable CPU. 750m of system pods + 3 × 500m is more than 2000m, so the third pod had no place: Pending, no IP, no container. The fix rolls out like any template change, so for a while old and new pods share the node: the new request has to fit in what the old pods leave.',
     onRealCluster: 'The event reads `0/1 nodes are available: 1 Insufficient cpu.` followed by a preemption note. Requests are reservations, not usage: a pod asking for 500m blocks 500m even when idle.',
     commands: ['kubectl describe pod <pending-pod>', 'kubectl describe node minikube', 'kubectl get events --field-selector reason=FailedScheduling'],
   },
@@ -165,7 +166,7 @@ export const badTagRollout = defineScenario({
   goals: [
     { id: 'no-pull-errors', title: 'No llmops-app pod is stuck pulling its image', check: { type: 'no-pod-reason', selector: APP, reasons: ['ErrImagePull', 'ImagePullBackOff'] } },
     { id: 'rolled-out', title: 'The rollout of llmops-app is complete', check: { type: 'rollout-complete', name: DEPLOYMENT } },
-    { id: 'endpoints', title: 'llmops-service has 3 ready endpoints on port 8501', check: { type: 'endpoints-ready', service: SERVICE, count: 3, port: 8501 } },
+    { id: 'three-pods', title: 'Exactly 3 pods of llmops-app, all Running and Ready', check: { type: 'pods-ready', selector: APP, count: 3, exact: true } },
   ],
   hints: [
     'kubectl rollout status deployment/llmops-app waits forever; kubectl get rs shows two ReplicaSets, the new one not ready.',

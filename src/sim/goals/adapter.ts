@@ -10,11 +10,31 @@ export interface StoreLike {
 
 export interface WorldLike {
   minikube: string;
-  cluster?: { store: StoreLike; nodeImages?: { has(ref: string): boolean } } | undefined;
+  cluster?: {
+    store: StoreLike;
+    nodeImages?: { has(ref: string): boolean };
+    request?(req: { url: string; from?: { kind: 'workstation' } | { kind: 'pod'; namespace: string; name: string } }): NetResultLike;
+    engine?: { explain?(ref: { kind: string; namespace?: string; name: string }): string | undefined };
+  } | undefined;
   docker: { has(ref: string): boolean };
   vfs: { read(path: string): string | undefined };
   portForwards: Map<number, { localPort: number; target: string; namespace: string; podName: string; remotePort: number }>;
   tunnel?: unknown;
+}
+
+/** The parts of the network model's NetResult (src/sim/net) a goal reads. */
+export interface NetResultLike {
+  ok: boolean;
+  response?: { status: number; body?: string };
+  curlError?: string;
+  trace: { ok: boolean; text: string }[];
+}
+
+/** Turns a network result into a goal's outcome: the first failing hop says where and why it stopped. */
+export function outcomeOf(r: NetResultLike): HttpOutcome {
+  const stop = r.trace.find((h) => !h.ok);
+  if (!r.response) return { ok: false, explanation: stop?.text ?? (r.curlError || 'no response') };
+  return { ok: true, status: r.response.status, body: r.response.body ?? '', explanation: r.trace.map((h) => h.text).join(' → ') };
 }
 
 /** Sends one request through the network model without printing anything; provided by the engine's net layer. */
@@ -59,6 +79,14 @@ export function targetUrl(world: WorldLike, via: HttpVia, service: string, path:
 }
 
 export function goalWorldFromShell(world: WorldLike, request?: Requester, extras: Pick<GoalWorld, 'explain' | 'podEnv'> = {}): GoalWorld {
+  const send: Requester | undefined = request ?? ((from, url) => {
+    const c = world.cluster;
+    if (!c?.request) return { ok: false, explanation: 'the network model is not available' };
+    return outcomeOf(c.request({ url, from: from === 'workstation' ? { kind: 'workstation' } : { kind: 'pod', namespace: from.namespace, name: from.pod } }));
+  });
+  const explain: GoalWorld['explain'] = extras.explain ?? ((kind, name, namespace) => {
+    try { return world.cluster?.engine?.explain?.({ kind, namespace, name }) || undefined; } catch { return undefined; }
+  });
   const store = (): StoreLike | undefined => (world.minikube === 'running' ? world.cluster?.store : undefined);
   return {
     clusterRunning: () => world.minikube === 'running' && !!world.cluster,
@@ -70,9 +98,9 @@ export function goalWorldFromShell(world: WorldLike, request?: Requester, extras
     request(via, service, path, ns) {
       const t = targetUrl(world, via, service, path, ns);
       if (!t.url) return { ok: false, explanation: t.why ?? 'no route' };
-      if (!request) return { ok: false, explanation: `the network model cannot be asked for ${t.url} yet` };
-      return request(t.from, t.url);
+      return send(t.from, t.url);
     },
     ...extras,
+    explain,
   };
 }
