@@ -210,7 +210,8 @@ export class DeploymentController {
     left -= distributed;
     const first = sorted[0]!;
     targets.set(first, Math.max(0, (targets.get(first) ?? 0) + left));
-    for (const [rs, v] of targets) if (v !== specReplicas(rs)) this.scaleRS(d, rs, v);
+    // every active RS is written, so its desired-replicas annotation catches up even when its size does not change
+    for (const [rs, v] of targets) this.scaleRS(d, rs, v);
   }
 
   private maxReplicasAnnotation(d: Deployment): string {
