@@ -78,8 +78,10 @@ if ! kubectl get service "$SERVICE_NAME" >/dev/null 2>&1; then
   bad "Service $SERVICE_NAME not found." "Apply the manifest: kubectl apply -f manifests/llmops-k8s.yaml"
   exit 1
 fi
+# One line per endpoint, "address ready", keeping the ready ones (EndpointSlices replace the deprecated Endpoints).
 endpoints="$(kubectl get endpointslices -l "kubernetes.io/service-name=$SERVICE_NAME" \
-  -o jsonpath='{range .items[*].endpoints[?(@.conditions.ready==true)]}{.addresses[0]}{" "}{end}' 2>/dev/null || true)"
+  -o jsonpath='{range .items[*].endpoints[*]}{.addresses[0]}{" "}{.conditions.ready}{"\n"}{end}' 2>/dev/null |
+  sed -n 's/ true$//p' | tr '\n' ' ' || true)"
 if [ -n "${endpoints// /}" ]; then
   ok "Service $SERVICE_NAME has ready endpoints: ${endpoints% }"
 else

@@ -31,7 +31,7 @@ case "$tool $*" in
   "kubectl get pods"*) printf '%s' "\${STUB_POD_REASONS:-}" ;;
   "kubectl get service llmops-service -o jsonpath={.spec.selector}") printf '{"app":"llmops"}' ;;
   "kubectl get service llmops-service") [ "\${STUB_SERVICE:-present}" = present ] || exit 1 ;;
-  "kubectl get endpointslices"*) printf '%s' "\${STUB_ENDPOINTS-10.244.0.5 }" ;;
+  "kubectl get endpointslices"*) printf '%b' "\${STUB_ENDPOINTS-10.244.0.5 true\\n10.244.0.6 false\\n}" ;;
   "kubectl rollout status"*) if [ "\${STUB_ROLLOUT:-ok}" = timeout ]; then echo 'error: timed out waiting for the condition' >&2; exit 1; fi; echo 'deployment "llmops-app" successfully rolled out' ;;
   "kubectl port-forward"*) echo "Forwarding from 127.0.0.1:\${3%%:*} -> 8501"; : > "$STUB_LOG.forwarding"; exec sleep 30 ;;
   "kubectl config current-context") echo minikube ;;
@@ -238,6 +238,7 @@ describe('verify.sh', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ok    Deployment llmops-app: 1/1 pods ready');
     expect(r.stdout).toContain('ok    Service llmops-service has ready endpoints: 10.244.0.5');
+    expect(r.stdout).not.toContain('10.244.0.6'); // not ready, so not counted
     expect(r.stdout).toMatch(/ok {4}GET \/health .* answered: \{"status":"ok"\}/);
     expect(r.calls).toContain('kubectl port-forward service/llmops-service 18777:80');
     expect(r.calls).toContain('curl -fsS --max-time 2 http://127.0.0.1:18777/health');
