@@ -40,3 +40,14 @@ describe('simulator markers for the editor', () => {
     expect(bad.split('\n')[hit.line - 1]).toContain('name: LLMops_Service');
   });
 });
+
+describe('marker position for map entries', () => {
+  it('points at the label entry whose value is invalid, not at the labels key', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: evil\n  labels:\n    ok: fine\n    app: "${evil}"\ndata:\n  html: "${evil}"\n`;
+    const d = manifestDiagnostics(text);
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ line: 7, column: 5 });
+    expect(d[0]!.message).toContain(evil);
+  });
+});

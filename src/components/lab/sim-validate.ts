@@ -34,9 +34,22 @@ export function manifestDiagnostics(text: string): SimDiagnostic[] {
     }
     const name = typeof value.metadata.name === 'string' ? value.metadata.name : '';
     for (const c of causes) {
-      const p = at(c.field);
+      const p = at(refine(value, c.field, c.message));
       out.push({ line: p.line, column: p.col, message: `${kind} "${name}" is invalid: ${c.field}: ${c.message}`, severity: 'error' });
     }
   }
   return out;
+}
+
+/** For "Invalid value" on a map (labels, selector, annotations), point at the entry holding the bad key or value. */
+function refine(doc: Record<string, unknown>, field: string, message: string): string {
+  const m = /^Invalid value: "((?:[^"\\]|\\.)*)"/.exec(message);
+  if (!m) return field;
+  let bad: string;
+  try { bad = JSON.parse(`"${m[1]}"`) as string; } catch { return field; }
+  let node: unknown = doc;
+  for (const seg of field.split('.')) node = isObj(node) ? node[seg] : undefined;
+  if (!isObj(node)) return field;
+  for (const [k, v] of Object.entries(node)) if (k === bad || v === bad) return `${field}[${k}]`;
+  return field;
 }
