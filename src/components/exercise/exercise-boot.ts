@@ -16,6 +16,8 @@ function runQuietly(b: LabBackend, cmd: string): void {
   const sleep = /^sleep\s+(\d+)$/.exec(cmd.trim());
   if (sleep) { b.advance(Number(sleep[1])); return; }
   b.run(cmd);
+  // A command that holds the terminal (rollout status, kubectl wait) finishes as virtual time passes.
+  for (let i = 0; i < 300 && b.busy; i++) b.advance(1);
   if (b.busy) b.interrupt();
 }
 
