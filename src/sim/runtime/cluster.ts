@@ -253,8 +253,15 @@ export class Cluster {
     const old = ev.old as Pod | undefined;
     if (this.systemPods.has(pod.metadata.uid ?? '')) return;
     const ref = controllerRef(pod) ?? (old ? controllerRef(old) : undefined);
-    if (ref?.kind === 'ReplicaSet') this.queue.add(`replicaset|${ns}/${ref.name}`);
-    else if (!ref && ev.type !== 'DELETED') for (const rs of this.store.list('ReplicaSet', { namespace: ns })) this.queue.add(`replicaset|${ns}/${rs.metadata.name}`);
+    if (ref?.kind === 'ReplicaSet') {
+      this.queue.add(`replicaset|${ns}/${ref.name}`);
+      if (ev.type === 'DELETED') {
+        // Recreate waits for the old pods to be gone: tell the owning Deployment
+        const rs = this.store.get('ReplicaSet', ns, ref.name);
+        const dref = rs ? controllerRef(rs) : undefined;
+        if (dref?.kind === 'Deployment') this.queue.add(`deployment|${ns}/${dref.name}`);
+      }
+    } else if (!ref && ev.type !== 'DELETED') for (const rs of this.store.list('ReplicaSet', { namespace: ns })) this.queue.add(`replicaset|${ns}/${rs.metadata.name}`);
     if (ev.type === 'DELETED') {
       this.queue.add(`kubelet|${key}`);
       if (pod.spec.nodeName) this.scheduler.resourcesFreed();

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../index';
+import { SEED_MANIFEST, appPods, createSecret, eventLines, loadLocalImage, podStatusColumn } from '../testing/index';
+import type { Deployment, Pod, ReplicaSet } from '../api/types';
+import { defaultObject } from '../api/defaults';
+
+function cluster() {
+  const c = createCluster({ seed: 3 });
+  loadLocalImage(c.images);
+  createSecret(c, 'llmops-secrets', { GROQ_API_KEY: 'k' });
+  return c;
+}
+
+function runPod(c: ReturnType<typeof cluster>, name: string, image: string, args: string[], restartPolicy: 'Never' | 'Always' = 'Never'): void {
+  c.store.create(defaultObject<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { run: name } }, spec: { containers: [{ name, image, args }], restartPolicy } }));
+  c.settle();
+}
+
+describe('kubectl run pods', () => {
+  it('curlimages/curl with --restart=Never: pulls, curls the Service, logs the body, Succeeded', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST, 'f.yaml');
+    c.advance(5);
+    runPod(c, 'tmp', 'curlimages/curl', ['curl', '-s', 'http://llmops-service/health']);
+    c.advance(5);
+    const p = c.store.get<Pod>('Pod', 'default', 'tmp')!;
+    expect(p.status?.phase).toBe('Succeeded');
+    expect(podStatusColumn(p)).toBe('Completed');
+    const logs = c.logs('default', 'tmp');
+    expect(logs).toEqual({ lines: [expect.objectContaining({ text: '{"status":"ok"}' })] });
+    expect(eventLines(c, 'Pod', 'tmp')[1]).toBe('Normal Pulling Pulling image "curlimages/curl"');
+  });
+
+  it('curl to a name that does not resolve: exit 6, Failed', () => {
+    const c = cluster();
+    runPod(c, 'tmp', 'curlimages/curl', ['curl', '-s', 'http://llmops-servic/']);
+    c.advance(5);
+    const p = c.store.get<Pod>('Pod', 'default', 'tmp')!;
+    expect(p.status?.phase).toBe('Failed');
+    expect(p.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 6, reason: 'Error' });
+    expect(c.logs('default', 'tmp')).toEqual({ lines: [expect.objectContaining({ text: 'curl: (6) Could not resolve host: llmops-servic', stream: 'stderr' })] });
+  });
+
+  it('busybox sleep stays Running and exec works; a finished busybox with restartPolicy Always crash-loops with Completed', () => {
+    const c = cluster();
+    runPod(c, 'sleeper', 'busybox:1.36', [], 'Always');
+    c.store.delete('Pod', 'default', 'sleeper', { gracePeriodSeconds: 0 });
+    c.store.create(defaultObject<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'sleeper', namespace: 'default' }, spec: { containers: [{ name: 'sleeper', image: 'busybox:1.36', command: ['sleep', '3600'] }] } }));
+    runPod(c, 'done', 'busybox:1.36', [], 'Always');
+    c.advance(40);
+    expect(podStatusColumn(c.store.get<Pod>('Pod', 'default', 'sleeper')!)).toBe('Running');
+    expect(c.exec('default', 'sleeper', ['cat', '/etc/resolv.conf'])).toEqual({ stdout: 'nameserver 10.96.0.10\nsearch default.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n', stderr: '', exitCode: 0 });
+    const done = c.store.get<Pod>('Pod', 'default', 'done')!;
+    expect(['CrashLoopBackOff', 'Completed']).toContain(podStatusColumn(done));
+    expect(done.status?.containerStatuses?.[0]?.restartCount).toBeGreaterThanOrEqual(2);
+    // a busybox shell ignores SIGTERM: it is killed at the end of the grace period
+    c.store.delete('Pod', 'default', 'sleeper');
+    c.advance(29);
+    expect(podStatusColumn(c.store.get<Pod>('Pod', 'default', 'sleeper')!)).toBe('Terminating');
+    c.advance(2);
+    expect(c.store.get('Pod', 'default', 'sleeper')).toBeUndefined();
+  });
+});
+
+describe('deployment strategies and rollout commands', () => {
+  it('Recreate: old pods go before new ones start', () => {
+    const c = cluster();
+    loadLocalImage(c.images, 'llmops-app:v2');
+    const m = SEED_MANIFEST.replace('replicas: 1', 'replicas: 2').replace('  selector:\n    matchLabels:', '  strategy:\n    type: Recreate\n  selector:\n    matchLabels:');
+    c.apply(m, 'f.yaml');
+    c.advance(5);
+    c.apply(m.replace('llmops-app:latest', 'llmops-app:v2'), 'f.yaml');
+    let overlap = false;
+    for (let i = 0; i < 100; i++) {
+      c.advance(0.1);
+      const images = new Set(appPods(c).map((p) => p.spec.containers[0]!.image));
+      if (images.size > 1) overlap = true;
+    }
+    expect(overlap).toBe(false);
+    const lines = eventLines(c, 'Deployment', 'llmops-app');
+    expect(lines.slice(1).map((l) => l.replace(/llmops-app-[4-9bcdf]+/, 'X'))).toEqual(['Normal ScalingReplicaSet Scaled down replica set X to 0 from 2', 'Normal ScalingReplicaSet Scaled up replica set X to 2']);
+    expect(appPods(c).map(podStatusColumn)).toEqual(['Running', 'Running']);
+  });
+
+  it('rollout restart creates a new revision; paused deployments do not roll out; history limit prunes', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST.replace('  selector:\n    matchLabels:', '  revisionHistoryLimit: 1\n  selector:\n    matchLabels:'), 'f.yaml');
+    c.advance(5);
+    const restart = (at: string) => {
+      const d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+      const t = d.spec.template;
+      c.store.update({ ...d, metadata: { ...d.metadata, resourceVersion: undefined }, spec: { ...d.spec, template: { ...t, metadata: { ...t.metadata, annotations: { 'kubectl.kubernetes.io/restartedAt': at } } } } });
+      c.settle();
+    };
+    restart('2025-09-15T15:31:00Z');
+    c.advance(10);
+    restart('2025-09-15T15:32:00Z');
+    c.advance(10);
+    const rss = c.store.list<ReplicaSet>('ReplicaSet', { namespace: 'default' });
+    expect(rss.map((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision']).sort()).toEqual(['2', '3']);
+    const pod = appPods(c)[0]!;
+    expect(pod.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe('2025-09-15T15:32:00Z');
+    // pause, change the image: nothing happens until resume
+    let d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    c.store.update({ ...d, metadata: { ...d.metadata, resourceVersion: undefined }, spec: { ...d.spec, paused: true } });
+    d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    c.store.update({ ...d, metadata: { ...d.metadata, resourceVersion: undefined }, spec: { ...d.spec, template: { ...d.spec.template, spec: { ...d.spec.template.spec, containers: [{ ...d.spec.template.spec.containers[0]!, image: 'nginx:1.27' }] } } } });
+    c.advance(20);
+    expect(appPods(c).map((p) => p.spec.containers[0]!.image)).toEqual(['llmops-app:latest']);
+    expect(c.explain({ kind: 'Deployment', name: 'llmops-app' })).toMatch(/^Deployment is paused/);
+    d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    c.store.update({ ...d, metadata: { ...d.metadata, resourceVersion: undefined }, spec: { ...d.spec, paused: false } });
+    c.advance(20);
+    expect(appPods(c).map((p) => p.spec.containers[0]!.image)).toEqual(['nginx:1.27']);
+  });
+
+  it('minReadySeconds delays availability', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST.replace('  selector:\n    matchLabels:', '  minReadySeconds: 20\n  selector:\n    matchLabels:'), 'f.yaml');
+    c.advance(5);
+    expect(c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!.status?.availableReplicas).toBeUndefined();
+    c.advance(20);
+    expect(c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!.status?.availableReplicas).toBe(1);
+  });
+
+  it('same seed, same commands → same names, IPs and events', () => {
+    const run = () => {
+      const c = cluster();
+      c.apply(SEED_MANIFEST.replace('replicas: 1', 'replicas: 2'), 'f.yaml');
+      c.advance(30);
+      return JSON.stringify([appPods(c).map((p) => [p.metadata.name, p.metadata.uid, p.status?.podIP]), c.store.list('Event', { namespace: 'default' }).map((e) => e.metadata.name)]);
+    };
+    expect(run()).toBe(run());
+  });
+});
