@@ -44,7 +44,8 @@ export function renderGraph(host: HTMLElement, vm: ViewModel, cb: GraphCallbacks
   const label = g.graph();
   const width = Math.max(240, Math.ceil(label.width ?? 0));
   const height = Math.max(80, Math.ceil(label.height ?? 0));
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'group', class: 'lab-graph-svg' });
+  // Scales down to the pane's width (never up), so the whole namespace stays in view.
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group', class: 'lab-graph-svg', style: `max-width:${width}px` });
   svg.setAttribute('aria-label', `Cluster objects in namespace ${vm.namespace}`);
   const defs = el('defs');
   for (const [id, cls] of [['arrow', 'edge-arrow'], ['arrow-broken', 'edge-arrow broken']] as const) {
@@ -87,7 +88,7 @@ export function renderGraph(host: HTMLElement, vm: ViewModel, cb: GraphCallbacks
     grp.append(el('title', {}, summary));
     grp.append(el('rect', { width: BOX_W, height: h, rx: 6, class: 'box-bg' }));
     grp.append(el('text', { x: 8, y: 16, class: 'box-kind' }, ICON[b.kind]));
-    const mark = b.state === 'error' ? '⚠ ' : b.state === 'warn' ? '… ' : '';
+    const mark = b.state === 'error' ? '⚠ ' : '';
     grp.append(el('text', { x: 8 + ICON[b.kind].length * 6.5 + 6, y: 16, class: 'box-name' }, truncate(mark + b.name, 26)));
     b.lines.forEach((line, i) => grp.append(el('text', { x: 8, y: 32 + i * LINE_H, class: 'box-line' }, truncate(line, 32))));
     if (b.ref && cb.onSelect) {
@@ -114,8 +115,8 @@ function drawEdge(e: ViewEdge, d: string, mx: number, my: number): SVGGElement {
     grp.append(el('circle', { cx: mx, cy: my, r: 9, class: 'edge-badge' }));
     grp.append(el('text', { x: mx, y: my + 4, 'text-anchor': 'middle', class: 'edge-badge-text' }, '⚠'));
     if (e.label) grp.append(el('text', { x: mx, y: my - 13, 'text-anchor': 'middle', class: 'edge-label' }, e.label));
-  } else if (e.label && e.degraded) {
-    grp.append(el('text', { x: mx, y: my - 5, 'text-anchor': 'middle', class: 'edge-label' }, e.label));
+  } else if (e.degraded) {
+    grp.append(el('title', {}, e.label ?? 'not ready'));
   }
   return grp;
 }

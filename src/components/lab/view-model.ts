@@ -302,6 +302,8 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
   // Services, their Endpoints, and the pods they select.
   const endpoints = new Map(byKind('Endpoints').map((e) => [e.metadata.name, e]));
   for (const s of byKind('Service')) {
+    // The API server's own Service is in every cluster; it is not part of what the learner deploys.
+    if (ns === 'default' && s.metadata.name === 'kubernetes' && !obj(s.spec).selector) continue;
     const spec = obj(s.spec);
     const type = str(spec.type) ?? 'ClusterIP';
     const ports = arr(spec.ports).map(obj).map((p) => `${str(p.port) ?? '?'}→${str(p.targetPort) ?? str(p.port) ?? '?'}${str(p.nodePort) ? ` (node ${str(p.nodePort)})` : ''}`);
