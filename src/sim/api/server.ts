@@ -212,10 +212,10 @@ export function runFile(store: Store, command: FileCommand, text: string, opts: 
       else if (oc.action) res.stdout.push(outcomeLine(command, oc, opts));
     } catch (e) {
       // defensive: a bug must not take the terminal down
-      pushErr({ text: `error: ${(e as Error).message}`, doc: doc.index, causes: [] });
+      pushErr({ text: `error: ${(e as Error).message}`, doc: doc.index, line: doc.startLine, col: 1, causes: [], reason: 'Internal' });
     }
   }
-  if (!sawObject && res.errors.length === 0) pushErr({ text: `error: no objects passed to ${command}`, causes: [] });
+  if (!sawObject && res.errors.length === 0) pushErr({ text: `error: no objects passed to ${command}`, line: 1, col: 1, causes: [] });
   res.stderr.push(...warnings, ...res.errors.map((e) => e.text));
   return res;
 }
