@@ -1,0 +1,247 @@
+// The lab in headless Chromium against the built site and the real simulator: editor markers, apply on save,
+// scaling, a broken Service selector, share links, autosave, a corrupt saved state, hostile strings, the narrow
+// layout, accessibility, and that pages without a lab load none of its code.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, baseURL, watchErrors, axeViolations, type Browser } from './browser';
+
+const MANIFEST = 'manifests/llmops-k8s.yaml';
+let browser: Browser;
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+async function openPlayground(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${baseURL()}/playground/${hash}`);
+  await page.waitForSelector('manifest-lab[data-state="ready"] .lab[data-ready]', { timeout: 45_000 });
+}
+
+/** The text the terminal shows (xterm's buffer). */
+function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('manifest-lab') as unknown as { controller: { terminal: { screenText(): string } } }).controller.terminal.screenText());
+}
+
+async function waitForTerminal(page: Page, pattern: RegExp, timeout = 20_000): Promise<string> {
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeout) {
+    text = await terminalText(page);
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`terminal never showed ${pattern}; it shows:\n${text}`);
+}
+
+async function typeCommand(page: Page, command: string): Promise<void> {
+  await page.click('.lab-terminal .xterm');
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+function setFile(page: Page, path: string, text: string): Promise<void> {
+  return page.evaluate(([p, t]) => {
+    const c = (document.querySelector('manifest-lab') as unknown as { controller: { editor: { setActive(p: string): void; setValue(p: string, t: string): void } } }).controller;
+    c.editor.setActive(p!);
+    c.editor.setValue(p!, t!);
+  }, [path, text]);
+}
+
+/** Puts the keyboard focus in the editor (as a click in its text would). */
+async function focusEditor(page: Page): Promise<void> {
+  await page.evaluate(() => (document.querySelector('manifest-lab') as unknown as { controller: { editor: { focus(): void } } }).controller.editor.focus());
+}
+
+function podsDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.querySelector('.lab')?.getAttribute('data-pods') ?? '0'));
+}
+
+async function waitPods(page: Page, n: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((want) => Number(document.querySelector('.lab')?.getAttribute('data-pods')) === want, n, { timeout });
+}
+
+async function startClusterAndApply(page: Page): Promise<void> {
+  await typeCommand(page, 'minikube start');
+  await waitForTerminal(page, /Done! kubectl is now configured/);
+  await focusEditor(page);
+  await page.keyboard.press('Control+S');
+  await waitForTerminal(page, /kubectl apply -f manifests\/llmops-k8s\.yaml[\s\S]*deployment\.apps\/llmops-app created[\s\S]*service\/llmops-service created/);
+}
+
+describe('lab on the playground', () => {
+  it('shows a schema marker at the line of a typo and offers the right field name', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await openPlayground(page);
+    const doc = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n    imagePullPolicyy: Always\n';
+    await setFile(page, MANIFEST, doc);
+    await page.waitForSelector('.lab-diagnostics li[data-line="9"]', { timeout: 10_000 });
+    const text = await page.locator('.lab-diagnostics li[data-line="9"]').first().textContent();
+    expect(text).toMatch(/imagePullPolicyy/);
+    // The quick fix Monaco would show for it (the code action provider, asked directly).
+    const fixes = await page.evaluate(async () => {
+      const c = (document.querySelector('manifest-lab') as unknown as { controller: { editor: { monaco: typeof import('monaco-editor/editor'); editor: import('monaco-editor/editor').editor.IStandaloneCodeEditor; markers(): import('monaco-editor/editor').editor.IMarker[] } } }).controller;
+      const m = c.editor.markers().find((x) => x.startLineNumber === 9)!;
+      c.editor.editor.setPosition({ lineNumber: 9, column: 6 });
+      const action = c.editor.editor.getAction('editor.action.quickFix');
+      return { marker: m.message, hasAction: !!action };
+    });
+    expect(fixes.hasAction).toBe(true);
+    expect(fixes.marker).toMatch(/imagePullPolicyy/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('applies on save, scales to three pods, shows a broken selector, and survives share, reload and corruption', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    await page.goto(`${baseURL()}/playground/`);
+    await page.evaluate(() => localStorage.clear());
+    await openPlayground(page);
+    await startClusterAndApply(page);
+    await waitPods(page, 1);
+    expect(await page.locator('.lab-graph [data-kind="Deployment"][data-name="llmops-app"]').count()).toBe(1);
+    expect(await page.locator('.lab-graph [data-kind="Service"][data-name="llmops-service"]').count()).toBe(1);
+
+    await typeCommand(page, 'kubectl scale deployment llmops-app --replicas=3');
+    await waitForTerminal(page, /deployment\.apps\/llmops-app scaled/);
+    await waitPods(page, 3);
+    expect(await page.locator('.lab-graph [data-kind="Pod"]').count()).toBe(3);
+
+    // Break the Service selector in the editor and save.
+    const seed = await page.evaluate(() => (document.querySelector('manifest-lab') as unknown as { controller: { editor: { getValue(p: string): string } } }).controller.editor.getValue('manifests/llmops-k8s.yaml'));
+    const broken = seed.replace(/(kind: Service[\s\S]*selector:\n\s+app:) llmops/, '$1 llmops-api');
+    expect(broken).not.toBe(seed);
+    await setFile(page, MANIFEST, broken);
+    await focusEditor(page);
+    await page.keyboard.press('Control+S');
+    await waitForTerminal(page, /service\/llmops-service configured/);
+    await page.waitForSelector('.lab-graph .edge.broken', { timeout: 10_000 });
+    const problem = await page.locator('.lab-problems li', { hasText: 'llmops-api' }).first().textContent();
+    expect(problem).toMatch(/app=llmops-api matches 0 of 3 pods/);
+    expect(await page.locator('.lab-graph .edge.broken.edge-selector title').first().textContent()).toBe(problem);
+
+    // Share link → a fresh browser profile rebuilds the same state.
+    await page.click('button:has-text("Share link")');
+    const url = await page.inputValue('.lab-share-url');
+    expect(url).toMatch(/#state=lab1\./);
+    const other = await launch();
+    try {
+      const p2 = await other.context.newPage();
+      const errors2 = watchErrors(p2);
+      await p2.goto(url);
+      await p2.waitForSelector('manifest-lab[data-state="ready"] .lab[data-ready]', { timeout: 45_000 });
+      await waitPods(p2, 3);
+      await p2.waitForSelector('.lab-graph .edge.broken', { timeout: 10_000 });
+      expect(await p2.locator('.lab-problems li', { hasText: 'llmops-api' }).first().textContent()).toMatch(/app=llmops-api matches 0 of 3 pods/);
+      expect(await terminalText(p2)).toContain('kubectl scale deployment llmops-app --replicas=3');
+      expect(errors2).toEqual([]);
+    } finally { await other.close(); }
+
+    // Reload → the autosaved state comes back.
+    await page.waitForTimeout(600); // autosave is debounced by 300 ms
+    await page.reload();
+    await page.waitForSelector('manifest-lab[data-state="ready"] .lab[data-ready]', { timeout: 45_000 });
+    await waitPods(page, 3);
+    await page.waitForSelector('.lab-graph .edge.broken', { timeout: 10_000 });
+
+    // Corrupt saved state → a notice and a working lab.
+    await page.evaluate(() => localStorage.setItem('manifest-lab:playground:v1', 'lab1.this-is-not-a-valid-state'));
+    await page.goto(`${baseURL()}/playground/`);
+    await page.waitForSelector('manifest-lab[data-state="ready"] .lab[data-ready]', { timeout: 45_000 });
+    expect(await page.locator('.lab-notice').textContent()).toMatch(/could not be restored/);
+    expect(await podsDrawn(page)).toBe(0);
+    await typeCommand(page, 'echo still-working');
+    await waitForTerminal(page, /\nstill-working/);
+
+    // A foreign hash is ignored with a notice too.
+    await page.goto(`${baseURL()}/playground/#state=lab9.zzz`);
+    await page.waitForSelector('manifest-lab[data-state="ready"] .lab[data-ready]', { timeout: 45_000 });
+    expect(await page.locator('.lab-notice').textContent()).toMatch(/shared link could not be opened/);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders hostile strings as text and runs nothing', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    await page.goto(`${baseURL()}/playground/`);
+    await page.evaluate(() => { localStorage.clear(); (window as unknown as { pwned?: number }).pwned = 0; });
+    await openPlayground(page);
+    const evil = '<img src=x onerror=alert(1)>';
+    await typeCommand(page, 'minikube start');
+    await waitForTerminal(page, /Done! kubectl is now configured/);
+    const manifest = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: evil\n  annotations:\n    note: "${evil}"\n  labels:\n    app: "${evil}"\ndata:\n  html: "${evil}"\n`;
+    await setFile(page, 'manifests/extra.yaml', manifest);
+    await page.waitForSelector('.lab-diagnostics li:has-text("a valid label")', { timeout: 10_000 });
+    const marker = page.locator('.lab-diagnostics li:has-text("a valid label")').first();
+    expect(await marker.textContent()).toContain(evil);
+    expect(Number(await marker.getAttribute('data-line'))).toBe(8);
+    await focusEditor(page);
+    await page.keyboard.press('Control+S');
+    await waitForTerminal(page, /is invalid/);
+    // Valid now (label removed): the annotation and data stay hostile.
+    await setFile(page, 'manifests/extra.yaml', manifest.replace(`  labels:\n    app: "${evil}"\n`, ''));
+    await focusEditor(page);
+    await page.keyboard.press('Control+S');
+    await waitForTerminal(page, /configmap\/evil created/);
+    await page.waitForSelector('.lab-graph [data-kind="ConfigMap"][data-name="evil"]');
+    await page.click('.lab-graph [data-kind="ConfigMap"][data-name="evil"]');
+    await page.waitForSelector('.lab-details pre');
+    expect(await page.locator('.lab-details pre').textContent()).toContain(evil);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works at 375 px with pane tabs, from the keyboard, and passes axe', async () => {
+    const narrow = await launch({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await narrow.context.newPage();
+      const errors = watchErrors(page);
+      await openPlayground(page);
+      expect(await page.locator('.lab-panetabs').isVisible()).toBe(true);
+      expect(await page.locator('.lab-terminal-pane').isVisible()).toBe(false);
+      await page.click('.lab-panetabs [role="tab"]:has-text("Terminal")');
+      expect(await page.locator('.lab-terminal-pane').isVisible()).toBe(true);
+      // The terminal has focus after switching: typing goes straight in.
+      await page.keyboard.type('echo narrow-ok');
+      await page.keyboard.press('Enter');
+      await waitForTerminal(page, /\nnarrow-ok/);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll).toBeLessThanOrEqual(375);
+      expect(errors).toEqual([]);
+    } finally { await narrow.close(); }
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const b = await launch({ colorScheme });
+      try {
+        const page = await b.context.newPage();
+        await openPlayground(page);
+        expect(await page.getAttribute('.xterm-helper-textarea', 'aria-label')).toBe('Terminal input');
+        expect(await page.locator('.lab [data-dark]').count() + (await page.locator('.lab[data-dark]').count())).toBe(colorScheme === 'dark' ? 1 : 0);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally { await b.close(); }
+    }
+  });
+});
+
+describe('lab code stays off pages without a lab', () => {
+  it('the home page fetches no lab, Monaco or xterm code', async () => {
+    const page = await browser.context.newPage();
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(`${baseURL()}/`, { waitUntil: 'networkidle' });
+    const lab = urls.filter((u) => /lab-app|lab-boot|Lab\.astro|monaco|xterm|yaml\.worker|editor\.worker|codicon/i.test(u));
+    expect(lab).toEqual([]);
+    const styles = await page.evaluate(() => [...document.querySelectorAll('style')].filter((s) => /\.lab-graph|\.xterm/.test(s.textContent ?? '')).length);
+    expect(styles).toBe(0);
+    await page.close();
+  });
+});
