@@ -45,7 +45,7 @@ describe('defaulting (v1.34)', () => {
 
   it('defaults Services', () => {
     const lb = defaultObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'LoadBalancer', ports: [{ port: 80 }, { port: 81, targetPort: 'http' }] } } as never);
-    expect(lb.spec).toEqual({
+    expect((lb as unknown as { spec: unknown }).spec).toEqual({
       type: 'LoadBalancer', sessionAffinity: 'None', externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true,
       ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'], ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }, { port: 81, protocol: 'TCP', targetPort: 'http' }],
     });
