@@ -21,17 +21,26 @@ const rev = (rs: ReplicaSet): number => Number(rs.metadata.annotations?.[REVISIO
 const specReplicas = (rs: ReplicaSet): number => rs.spec.replicas ?? 0;
 
 /** Template equality ignoring the pod-template-hash label (EqualIgnoreHash). */
+const dumpCache = new WeakMap<object, string>();
 export function templatesEqual(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+  // Store objects are replaced, never mutated, so a template's dump can be cached by identity.
   const strip = (t: PodTemplateSpec | undefined) => {
-    const c = JSON.parse(JSON.stringify(t ?? {})) as PodTemplateSpec;
-    if (c.metadata?.labels) {
-      delete c.metadata.labels[HASH_LABEL];
-      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-    }
-    if (c.metadata && Object.keys(c.metadata).length === 0) delete c.metadata;
-    return stableDump(c);
+    if (t && dumpCache.has(t)) return dumpCache.get(t)!;
+    const d = rawStrip(t);
+    if (t) dumpCache.set(t, d);
+    return d;
   };
   return strip(a) === strip(b);
+}
+
+function rawStrip(t: PodTemplateSpec | undefined): string {
+  const c = JSON.parse(JSON.stringify(t ?? {})) as PodTemplateSpec;
+  if (c.metadata?.labels) {
+    delete c.metadata.labels[HASH_LABEL];
+    if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
+  }
+  if (c.metadata && Object.keys(c.metadata).length === 0) delete c.metadata;
+  return stableDump(c);
 }
 
 export class DeploymentController {

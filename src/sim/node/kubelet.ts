@@ -85,6 +85,8 @@ interface PodRt {
   conditionTimes: Map<string, { status: string; at: Millis }>;
   terminating: boolean;
   removed: boolean;
+  lastStatusJson?: string;
+  lastStatusObj?: unknown;
 }
 
 export interface KubeletDeps {
@@ -714,7 +716,12 @@ export class Kubelet {
     };
     const cur = this.ctx.store.get<Pod>('Pod', rt.namespace, rt.name);
     if (!cur || cur.metadata.uid !== rt.uid) return;
-    this.ctx.store.updateStatus<Pod>({ ...cur, status });
+    // Skip the write when nothing changed since our last one (and nobody else wrote the status since).
+    const json = JSON.stringify(status);
+    if (json === rt.lastStatusJson && cur.status === rt.lastStatusObj) return;
+    const written = this.ctx.store.updateStatus<Pod>({ ...cur, status });
+    rt.lastStatusJson = json;
+    rt.lastStatusObj = written.status;
   }
 }
 

@@ -51,7 +51,7 @@ export class Cluster {
   readonly net: Network;
   readonly scheduler: Scheduler;
   readonly ctx: RuntimeContext;
-  private readonly queue = new WorkQueue();
+  private readonly queue = new WorkQueue((item) => /^(replicaset|deployment|endpoints|lb)\|/.test(item));
   private readonly replicasets: ReplicaSetController;
   private readonly deployments: DeploymentController;
   private readonly endpoints: EndpointsController;
@@ -297,7 +297,7 @@ export class Cluster {
       const o = this.store.get<T>(kind, ns, name);
       if (o) out.push(o);
     }
-    return out.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+    return out; // insertion (creation) order: deterministic
   }
 
   /** Objects of `kind` in `namespace` without a controller (candidates for adoption). */

@@ -16,7 +16,7 @@ export interface RuntimeContext {
   events: EventRecorder;
   /** Queue `reconcile(key)` of a controller ("deployment", "replicaset", "endpoints", "scheduler", "kubelet", …). */
   enqueue(controller: string, key: string): void;
-  /** Objects of `kind` owned by `ownerUid` (an index, not a scan), sorted by name. */
+  /** Objects of `kind` owned by `ownerUid` (an index, not a scan), in creation order. */
   dependents<T extends import('../api/types').KObject>(ownerUid: string, kind: string): T[];
   /** Objects of `kind` in `namespace` that have no controller. */
   orphans<T extends import('../api/types').KObject>(kind: string, namespace: string): T[];

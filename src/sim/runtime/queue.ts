@@ -2,7 +2,7 @@
  * The controllers' work queue: FIFO of `controller|namespace/name` keys with de-duplication,
  * like client-go's workqueue (a key waiting in the queue is not added twice).
  */
-export class WorkQueue {
+export class Fifo {
   private items: string[] = [];
   private head = 0;
   private queued = new Set<string>();
@@ -29,5 +29,26 @@ export class WorkQueue {
 
   get length(): number {
     return this.items.length - this.head;
+  }
+}
+
+/**
+ * Two FIFOs: per-object work (scheduler, kubelet, GC) first, then aggregating controllers
+ * (replicaset, deployment, endpoints) that look at many objects at once. Within one virtual instant
+ * the aggregators then run once per batch of pod changes instead of once per pod — the effect
+ * client-go's rate-limited queues have in a real controller manager.
+ */
+export class WorkQueue {
+  private hi = new Fifo();
+  private lo = new Fifo();
+  constructor(private readonly isLow: (item: string) => boolean) {}
+  add(item: string): void {
+    (this.isLow(item) ? this.lo : this.hi).add(item);
+  }
+  pop(): string | undefined {
+    return this.hi.pop() ?? this.lo.pop();
+  }
+  get length(): number {
+    return this.hi.length + this.lo.length;
   }
 }
