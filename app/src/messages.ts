@@ -3,6 +3,7 @@
 // The browser simulator models the `llmops-app` image after this service (port, start-up lines, /health and
 // /ready behaviour, the crash when RECOMMENDER_MODE=llm has no key). It can import this module: it is pure
 // TypeScript with no Node.js imports, so what the simulated container prints cannot drift from the real one.
+// src/sim/images/llmops-app.ts imports it: keep this file free of imports (a test checks).
 
 export const APP_NAME = 'anime-recommender';
 export const APP_VERSION = '1.0.0';

@@ -92,3 +92,12 @@ describe('ten typical queries give sensible top results', () => {
     expect(rec.recommend('something good please', 5).results).toEqual([]);
   });
 });
+
+describe('messages.ts stays importable by the browser simulator', () => {
+  it('has no imports at all (no Node.js, no DOM)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../src/messages.ts', import.meta.url), 'utf8');
+    expect(text).not.toMatch(/^\s*import\s/m);
+    expect(text).not.toMatch(/\brequire\(|process\.|Date\.now|new Date\(/);
+  });
+});

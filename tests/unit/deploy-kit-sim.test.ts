@@ -13,6 +13,7 @@ import { defaultObject } from '../../src/sim/api/defaults.js';
 import type { KObject } from '../../src/sim/api/types.js';
 import { decodeCheck } from '../../src/sim/validate/decode.js';
 import { validateObject } from '../../src/sim/validate/objects.js';
+import { LOG, startupLines } from '../../app/src/messages.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -116,5 +117,39 @@ describe('the hardened manifest in the simulator', () => {
     expect(out.split('deployment "llmops-app" successfully rolled out').length - 1).toBe(2);
     expect(out).toContain('{"status":"ready"}');
     expect(out).not.toMatch(/^error:/m);
+  });
+});
+
+describe('the simulated llmops-app container behaves like the real app', () => {
+  const base = ['minikube start', 'docker build -t llmops-app:latest .', 'minikube image load llmops-app:latest'];
+  const logLines = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{"time"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('prints the real start-up lines in order, and is Ready (readiness on /ready) only once the index is built', () => {
+    // With the hardened manifest's readiness probe on /ready, a finished rollout means the index-ready line is out.
+    // (The seed manifest has no readiness probe, so there a pod is Ready as soon as the container starts.)
+    const out = sim(
+      [...base, 'docker tag llmops-app:latest llmops-app:1.0.0', 'minikube image load llmops-app:1.0.0',
+        'kubectl create secret generic llmops-secrets --from-literal=HUGGINGFACE_API_KEY=x', 'kubectl apply -f manifests/llmops-k8s-hardened.yaml',
+        'kubectl rollout status deployment/llmops-app --timeout=120s', 'kubectl logs deployment/llmops-app'].join('\n') + '\n',
+    );
+    const expected = startupLines({ port: 8501, mode: 'offline', groqKeySet: false, huggingfaceKeySet: true, titles: 215 });
+    const got = logLines(out).slice(0, 3);
+    expect(got.map((l) => l.msg)).toEqual(expected.map((l) => l.msg));
+    got.forEach((l, i) => expect(l).toMatchObject({ level: expected[i]!.level, ...expected[i]!.fields }));
+  });
+
+  it('RECOMMENDER_MODE=llm without a key: the one real log line, then CrashLoopBackOff', () => {
+    const out = sim(
+      [...base, 'kubectl create secret generic llmops-secrets --from-literal=RECOMMENDER_MODE=llm', 'kubectl apply -f manifests/llmops-k8s.yaml',
+        'sleep 30', 'kubectl get pods', 'kubectl logs deployment/llmops-app'].join('\n') + '\n',
+    );
+    expect(out).toMatch(/CrashLoopBackOff/);
+    const lines = logLines(out);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', msg: LOG.missingGroqKey });
   });
 });
