@@ -1,13 +1,26 @@
 // `npm run --silent sim < session.sh [-- --seed N]`: feeds a terminal session to the same shell the browser uses
 // and prints what the terminal would show. Contract: shared design.md ("The CLI contract").
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createShell } from './shell/index';
 import { seedFiles, isSeedPath, SEED_MAX_BYTES } from './shell/seed';
 import { runTranscript } from './shell/transcript';
 
-const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+/** The repository root: the nearest folder above this file (or the bundled copy of it) with a manifests/ folder. */
+function findRoot(): string {
+  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    let d = start;
+    for (let i = 0; i < 8; i++) {
+      if (existsSync(join(d, 'manifests')) && existsSync(join(d, 'package.json'))) return d;
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+  }
+  return process.cwd();
+}
+const ROOT = findRoot();
 
 /** The repository's seed files (manifests/, app/ subset, Dockerfile, .dockerignore, .env.example). */
 export function readSeedFromDisk(root = ROOT): Record<string, string> {
@@ -55,4 +68,5 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+// run only as a program (tests import readSeedFromDisk)
+if (process.env.SIM_CLI_MAIN === '1' || (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)) process.exitCode = main();

@@ -58,7 +58,19 @@ export const curl: Program = (argv, ctx) => {
     ctx.io.out(`curl ${CURL_VERSION} (x86_64-pc-linux-gnu) libcurl/${CURL_VERSION} OpenSSL/3.0.13 zlib/1.3 brotli/1.1.0 zstd/1.5.5 libidn2/2.3.7 libpsl/0.21.2 (+libidn2/2.3.7) libssh/0.10.6/openssl/zlib nghttp2/1.59.0 librtmp/2.3 OpenLDAP/2.6.7\nRelease-Date: 2023-12-06\n`);
     return 0;
   }
-  const c = parseCurlArgs(args);
+  // -o FILE and -w FORMAT are handled here; the rest of the flags by the shared curl parser
+  let outFile: string | undefined;
+  let writeOut: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-o' || a === '--output') outFile = args[++i];
+    else if (a === '-w' || a === '--write-out') writeOut = args[++i];
+    else if (a.startsWith('--output=')) outFile = a.slice(9);
+    else if (a.startsWith('--write-out=')) writeOut = a.slice(12);
+    else rest.push(a);
+  }
+  const c = parseCurlArgs(rest);
   if (c.error) { ctx.io.err(c.error + '\n'); return 2; }
   if (!c.url) { ctx.io.err("curl: try 'curl --help' or 'curl --manual' for more information\n"); return 2; }
   const u = parseUrl(c.url);
@@ -76,16 +88,23 @@ export const curl: Program = (argv, ctx) => {
       if (r.curlExit === 7) ctx.io.err(`* connect to ${r.ip} port ${u.port} from 127.0.0.1 port ${ctx.world.rng.int(33000, 60000)} failed: Connection refused\n* Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server\n* Closing connection\n`);
       else if (r.curlExit !== 6) ctx.io.err(`* Closing connection\n`);
     }
+    if (writeOut !== undefined) ctx.io.out(writeOut.replace(/%\{http_code\}|%\{response_code\}/g, '000').replace(/%\{size_download\}/g, '0').replace(/\\n/g, '\n'));
     if (!c.silent || args.some((a) => a === '-S' || a === '--show-error' || /^-[a-zA-Z]*S/.test(a))) ctx.io.err(r.curlError + '\n');
     return r.curlExit;
   }
   const res = r.response;
   const headLines = [`HTTP/1.1 ${res.status} ${res.statusText}`, ...Object.entries({ ...res.headers, Date: res.headers.Date ?? httpDate(ctx.world.nowMs) }).map(([k, v]) => `${k}: ${v}`)];
   if (verbose) ctx.io.err(headLines.map((l) => `< ${l}\n`).join('') + '< \n');
-  if (c.include || c.head) ctx.io.out(headLines.join('\n') + '\n\n');
-  if (!c.head) ctx.io.out(res.body);
+  let body = '';
+  if (c.include || c.head) body += headLines.join('\n') + '\n\n';
+  if (!c.head) body += res.body;
+  if (outFile === undefined || outFile === '-') ctx.io.out(body);
+  else if (outFile !== '/dev/null') ctx.world.vfs.write(ctx.resolve(outFile), body);
+  if (writeOut !== undefined) {
+    ctx.io.out(writeOut.replace(/%\{http_code\}|%\{response_code\}/g, String(res.status)).replace(/%\{size_download\}/g, String(utf8Bytes(res.body).length)).replace(/\\n/g, '\n'));
+  }
   if (verbose) ctx.io.err(`* Connection #0 to host ${u?.host ?? ''} left intact\n`);
-  if (!c.silent && !ctx.stdoutIsTty && !verbose) {
+  if (!c.silent && (!ctx.stdoutIsTty || (outFile !== undefined && outFile !== '-')) && !verbose) {
     // curl shows its progress meter on stderr when the output goes to a pipe or a file
     const n = utf8Bytes(res.body).length;
     ctx.io.err(`  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100 ${String(n).padStart(5)}  100 ${String(n).padStart(5)}    0     0   ${String(Math.max(1, Math.round(n / 2.1))).padStart(4)}k      0 --:--:-- --:--:-- --:--:--  ${String(Math.max(1, Math.round(n / 1.3))).padStart(4)}k\n`);

@@ -45,7 +45,10 @@ export type ApplyAction = 'created' | 'configured' | 'unchanged';
 /** kubectl apply (client-side): create with the annotation, or three-way merge into the live object. */
 export function applyObject(store: Store, input: KObject, ns: string, dryRun = false): { action: ApplyAction; object: KObject } {
   const namespace = nsOf(input, ns);
-  const lastApplied = JSON.stringify(stripForAnnotation({ ...input, metadata: { ...input.metadata, ...(namespace ? { namespace } : {}) } }));
+  // kubectl writes the applied object as Go marshals a map: keys sorted, metadata.annotations always present
+  const forAnn = stripForAnnotation({ ...input, metadata: { ...input.metadata, ...(namespace ? { namespace } : {}) } });
+  forAnn.metadata.annotations = forAnn.metadata.annotations ?? {};
+  const lastApplied = sortedJson(forAnn);
   const withAnn: KObject = { ...input, metadata: { ...input.metadata, namespace: namespace || undefined, annotations: { ...(input.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied + '\n' } } };
   const live = store.get(input.kind, namespace, input.metadata.name ?? '');
   if (!live) return { action: 'created', object: createObject(store, withAnn, ns, dryRun) };
@@ -57,6 +60,12 @@ export function applyObject(store: Store, input: KObject, ns: string, dryRun = f
   const stored = store.update(ready);
   if (deepEqual(stored.metadata.resourceVersion, live.metadata.resourceVersion) && prevApplied === withAnn.metadata.annotations![LAST_APPLIED]) return { action: 'unchanged', object: stored };
   return { action: 'configured', object: stored };
+}
+
+function sortedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${sortedJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
 }
 
 function safeParse(s: string): KObject | undefined { try { return JSON.parse(s) as KObject; } catch { return undefined; } }

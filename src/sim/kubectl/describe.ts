@@ -251,7 +251,7 @@ function describeDeployment(k: Kctx, d: Deployment): string {
   const rss = k.world.cluster!.store.list<ReplicaSet>('ReplicaSet', { namespace: d.metadata.namespace ?? 'default' })
     .filter((r) => (r.metadata.ownerReferences ?? []).some((o) => o.uid === d.metadata.uid));
   const newRs = newReplicaSet(d, rss);
-  const old = rss.filter((r) => r !== newRs && ((r.spec.replicas ?? 0) > 0 || (r.status?.replicas ?? 0) > 0));
+  const old = rss.filter((r) => r !== newRs).sort((a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''));
   const fmt = (r: ReplicaSet) => `${r.metadata.name} (${r.status?.replicas ?? 0}/${r.spec.replicas ?? 0} replicas created)`;
   w.push(`OldReplicaSets:\t${old.length ? old.map(fmt).join(', ') : '<none>'}`);
   w.push(`NewReplicaSet:\t${newRs ? fmt(newRs) : '<none>'}`);

@@ -99,6 +99,10 @@ export function cmdGet(k: Kctx): ProgramResult {
     k.io.err(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`);
     return 1;
   }
+  if (parsed.targets.some((t) => t.rt.kind === 'Endpoints')) {
+    // the API server's deprecation warning for v1 Endpoints (1.33+), printed before the output (k8s-semantics §5)
+    k.io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+  }
   const results = parsed.targets.map((t) => ({ t, ...fetch(k, t, allNs) }));
   let rc = 0;
   const errors = results.flatMap((r) => r.errors);
@@ -138,10 +142,6 @@ export function cmdGet(k: Kctx): ProgramResult {
     }
   }
   for (const e of errors) { k.io.err(e + '\n'); rc = 1; }
-  if (results.some((r) => r.t.rt.kind === 'Endpoints') && !output) {
-    // kubectl 1.33+ prints this deprecation warning for v1 Endpoints (k8s-semantics §5)
-    k.io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
-  }
   if (k.bool('watch') && rc === 0) return watch(k, parsed.targets, allNs, results.map((r) => r.objs));
   return rc;
 }

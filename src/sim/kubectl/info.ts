@@ -136,7 +136,7 @@ export function cmdExplain(k: Kctx): ProgramResult {
   while (obj.type === 'array' && obj.items) obj = obj.items;
   if (obj.type === 'object' && obj.object) {
     out += 'FIELDS:\n';
-    for (const [name, fd] of Object.entries(obj.object.fields)) {
+    for (const [name, fd] of Object.entries(obj.object.fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       out += `  ${name}\t<${typeName(fd)}>${fd.required ? ' -required-' : ''}\n`;
       if (fd.enum?.length) out += `  enum: ${fd.enum.join(', ')}\n`;
       out += `${wrap(fd.description || '<no description>', '    ')}\n\n`;

@@ -67,7 +67,10 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
   };
   const top = p.path[0]!;
   const dryClient = k.flag('dry-run') === 'client';
-  const needsServer = !CLIENT_ONLY.has(top) && !(top === 'create' && dryClient && p.path.length > 1);
+  // usage errors that kubectl finds before it talks to the server
+  const usageOnly = (top === 'create' && p.path.length > 2 - (p.path[1] === 'deployment' || p.path[1] === 'namespace' || p.path[1] === 'configmap' ? 1 : 0) && p.args.length !== 1)
+    || ((top === 'get' || top === 'describe') && p.args.length === 0 && !p.flags.has('filename'));
+  const needsServer = !CLIENT_ONLY.has(top) && !usageOnly && !(top === 'create' && dryClient && p.path.length > 1);
   if (needsServer && !clusterUp(ctx)) {
     if (top === 'version') return cmdVersion(k);
     connectionRefused(ctx);

@@ -6,7 +6,7 @@ import type { KObject } from '../api/types';
 import { table } from './tabwriter';
 
 export function toYaml(v: unknown): string {
-  return stringify(v, { sortMapEntries: true, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
+  return stringify(v, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
 }
 
 const TOP_ORDER = ['kind', 'apiVersion', 'metadata', 'spec', 'status', 'type', 'data', 'stringData', 'immutable', 'addressType', 'endpoints', 'ports', 'subsets',

@@ -214,9 +214,20 @@ function service(pos: string[], args: string[], ctx: Ctx): number {
   return 0;
 }
 
+/** Terminal columns of a string: emoji and other wide characters take two (as go-runewidth counts them). */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfe0f || (c >= 0x300 && c <= 0x36f)) continue;
+    n += (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x2600 && c <= 0x27bf && [0x2705, 0x274c, 0x2728, 0x26a1, 0x2b50].includes(c)) || (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff00 && c <= 0xff60) ? 2 : 1;
+  }
+  return n;
+}
+
 /** tablewriter-style box: headers upper-case and centred, cells left-aligned (kubectl-layouts §5.6). */
 export function boxTable(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map((x) => [...x].length)))));
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map((x) => displayWidth(x))))));
   const line = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r + '\n';
   const center = (s: string, w: number) => { const left = Math.floor((w - s.length) / 2); return ' '.repeat(left) + s + ' '.repeat(w - s.length - left); };
   let out = line('┌', '┬', '┐');
@@ -225,7 +236,7 @@ export function boxTable(headers: string[], rows: string[][]): string {
   for (const r of rows) {
     const height = Math.max(...r.map((c) => c.split('\n').length));
     for (let k = 0; k < height; k++) {
-      out += '│' + widths.map((w, i) => ' ' + ((r[i] ?? '').split('\n')[k] ?? '').padEnd(w) + ' ').join('│') + '│\n';
+      out += '│' + widths.map((w, i) => { const cell = (r[i] ?? '').split('\n')[k] ?? ''; return ' ' + cell + ' '.repeat(Math.max(0, w - displayWidth(cell))) + ' '; }).join('│') + '│\n';
     }
   }
   out += line('└', '┴', '┘');
@@ -239,7 +250,7 @@ function tunnel(ctx: Ctx): number | LongRunning {
     ctx.io.err('❌  Exiting due to SVC_TUNNEL_ALREADY_RUNNING: Another tunnel process is already running, terminate the existing instance to start a new one\n');
     return 1;
   }
-  const pid = w.nextPid();
+  const pid = ctx.pid;
   w.tunnel = { pid };
   w.cluster!.setTunnel(true);
   const services = w.cluster!.loadBalancerServices();

@@ -2,7 +2,7 @@
 // They follow GNU coreutils' messages for the common errors.
 import type { Ctx, Program } from './types';
 import { basename, displayPath } from './vfs';
-import { base64Encode, base64Decode, utf8Bytes } from '../api/base64';
+import { base64Encode, base64Decode, utf8Bytes, utf8Decode } from '../api/base64';
 
 const echo: Program = (argv, ctx) => {
   let args = argv.slice(1);
@@ -67,31 +67,43 @@ function longLine(ctx: Ctx, abs: string, name: string): string {
 
 const pwd: Program = (_argv, ctx) => { ctx.io.out(ctx.cwd + '\n'); return 0; };
 
-/** grep PATTERN [FILE…] with -i -v -c -n -E -w -q (a basic regular expression is treated as an extended one). */
+/** grep PATTERN [FILE…] with -i -v -c -n -E -F -w -q -o and context -A/-B/-C N (GNU grep's messages). */
 const grep: Program = (argv, ctx) => {
   const args = argv.slice(1);
-  let ignore = false, invert = false, count = false, number = false, quiet = false, word = false, fixed = false;
+  let ignore = false, invert = false, count = false, number = false, quiet = false, word = false, fixed = false, only = false;
+  let after = 0, before = 0;
   let pattern: string | undefined;
   const files: string[] = [];
+  const usage = () => { ctx.io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"); return 2; };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    if (a === '--') { files.push(...args.slice(i + 1)); if (pattern === undefined) pattern = files.shift(); break; }
     if (a === '-e') { pattern = args[++i]; continue; }
+    const ctxFlag = /^-([ABC])(\d*)$/.exec(a);
+    if (ctxFlag) {
+      const v = ctxFlag[2] || args[++i];
+      if (v === undefined || !/^\d+$/.test(v)) { ctx.io.err(`grep: ${v ?? ''}: invalid context length argument\n`); return 2; }
+      const n = parseInt(v, 10);
+      if (ctxFlag[1] !== 'B') after = n;
+      if (ctxFlag[1] !== 'A') before = n;
+      continue;
+    }
     if (a.startsWith('-') && a.length > 1) { // GNU grep permutes: options may follow the pattern
-      if (!/^-[ivcnqwEFo]+$/.test(a)) { ctx.io.err(`grep: invalid option -- '${a.slice(1, 2)}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`); return 2; }
+      if (!/^-[ivcnqwEFoh]+$/.test(a)) { ctx.io.err(`grep: invalid option -- '${a.replace(/^-+/, '').slice(0, 1)}'\n`); return usage(); }
       for (const f of a.slice(1)) {
         if (f === 'i') ignore = true; else if (f === 'v') invert = true; else if (f === 'c') count = true;
-        else if (f === 'n') number = true; else if (f === 'q') quiet = true; else if (f === 'w') word = true; else if (f === 'F') fixed = true;
+        else if (f === 'n') number = true; else if (f === 'q') quiet = true; else if (f === 'w') word = true; else if (f === 'F') fixed = true; else if (f === 'o') only = true;
       }
       continue;
     }
     if (pattern === undefined) pattern = a; else files.push(a);
   }
-  if (pattern === undefined) { ctx.io.err('Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' for more information.\n'); return 2; }
+  if (pattern === undefined) return usage();
   let re: RegExp;
   try {
     let src = fixed ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\\|/g, '|');
     if (word) src = `\\b(?:${src})\\b`;
-    re = new RegExp(src, ignore ? 'i' : '');
+    re = new RegExp(src, ignore ? 'gi' : 'g');
   } catch {
     ctx.io.err('grep: Unmatched ( or \\(\n');
     return 2;
@@ -107,12 +119,27 @@ const grep: Program = (argv, ctx) => {
   let matched = false;
   for (const inp of inputs) {
     const lines = splitLines(inp.text);
+    const prefix = (i: number, sep: string) => `${files.length > 1 ? inp.name + sep : ''}${number ? i + 1 + sep : ''}`;
     let n = 0;
+    let lastPrinted = -1;
+    let pendingAfter = 0;
     lines.forEach((line, i) => {
-      if (re.test(line) !== invert) {
+      re.lastIndex = 0;
+      const hit = re.test(line) !== invert;
+      if (hit) {
         n++;
         matched = true;
-        if (!count && !quiet) ctx.io.out(`${files.length > 1 ? inp.name + ':' : ''}${number ? i + 1 + ':' : ''}${line}\n`);
+        if (count || quiet) return;
+        if ((before || after) && lastPrinted >= 0 && i - before > lastPrinted + 1) ctx.io.out('--\n');
+        for (let b = Math.max(lastPrinted + 1, i - before); b < i; b++) ctx.io.out(`${prefix(b, '-')}${lines[b]}\n`);
+        if (only && !invert) { re.lastIndex = 0; for (const m of line.match(re) ?? []) ctx.io.out(`${prefix(i, ':')}${m}\n`); }
+        else ctx.io.out(`${prefix(i, ':')}${line}\n`);
+        lastPrinted = i;
+        pendingAfter = after;
+      } else if (pendingAfter > 0 && !count && !quiet) {
+        ctx.io.out(`${prefix(i, '-')}${line}\n`);
+        lastPrinted = i;
+        pendingAfter--;
       }
     });
     if (count && !quiet) ctx.io.out(`${files.length > 1 ? inp.name + ':' : ''}${n}\n`);
@@ -158,15 +185,16 @@ function headTail(which: 'head' | 'tail'): Program {
 }
 
 const wc: Program = (argv, ctx) => {
-  const onlyLines = argv.includes('-l');
+  const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
   const file = argv.slice(1).find((a) => !a.startsWith('-'));
   const text = file ? ctx.world.vfs.read(ctx.resolve(file)) : ctx.io.stdin ?? '';
   if (text === undefined) { ctx.io.err(`wc: ${file}: No such file or directory\n`); return 1; }
-  const l = (text.match(/\n/g) ?? []).length;
-  if (onlyLines) { ctx.io.out(`${file ? `${l} ${file}` : l}\n`); return 0; }
-  const w = text.split(/\s+/).filter(Boolean).length;
-  const c = utf8Bytes(text).length;
-  ctx.io.out(file ? `${String(l).padStart(2)} ${String(w).padStart(2)} ${String(c).padStart(3)} ${file}\n` : `${String(l).padStart(7)} ${String(w).padStart(7)} ${String(c).padStart(7)}\n`);
+  const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: utf8Bytes(text).length };
+  const want = (['l', 'w', 'c'] as const).filter((f) => flags.includes(f));
+  const shown = want.length ? want : (['l', 'w', 'c'] as const);
+  const nums = shown.map((f) => counts[f]);
+  const width = shown.length === 1 && !file ? 0 : file ? Math.max(...nums.map((n) => String(n).length)) : 7;
+  ctx.io.out(nums.map((n) => String(n).padStart(width)).join(' ') + (file ? ` ${file}` : '') + '\n');
   return 0;
 };
 
@@ -218,13 +246,51 @@ const cp: Program = (argv, ctx) => {
   return 0;
 };
 
+/** printf FORMAT [ARG…]: %s %d %%, escapes \n \t \\ \xHH (bytes as UTF-8 is not needed here: \xHH ≥ 0x80 gives that code point's
+ *  raw byte in a file, used to write a BOM with printf '\xef\xbb\xbf'). */
+const printf: Program = (argv, ctx) => {
+  const fmt = argv[1];
+  if (fmt === undefined) { ctx.io.err('printf: usage: printf [-v var] format [arguments]\n'); return 2; }
+  const args = argv.slice(2);
+  let out = '';
+  let ai = 0;
+  const bytes: number[] = [];
+  const flushBytes = () => { if (bytes.length) { out += utf8DecodeLoose(bytes); bytes.length = 0; } };
+  do {
+    for (let i = 0; i < fmt.length; i++) {
+      const c = fmt[i]!;
+      if (c === '\\') {
+        const n = fmt[i + 1];
+        if (n === 'x') { const h = /^[0-9a-fA-F]{1,2}/.exec(fmt.slice(i + 2))?.[0] ?? ''; if (h) { bytes.push(parseInt(h, 16)); i += 1 + h.length; continue; } }
+        flushBytes();
+        out += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n === '\\' ? '\\' : n === '"' ? '"' : '\\' + (n ?? '');
+        i++;
+        continue;
+      }
+      flushBytes();
+      if (c === '%') {
+        const n = fmt[i + 1];
+        if (n === '%') { out += '%'; i++; continue; }
+        if (n === 's' || n === 'd' || n === 'b') { const a = args[ai++] ?? ''; out += n === 'd' ? String(parseInt(a || '0', 10) || 0) : a; i++; continue; }
+      }
+      out += c;
+    }
+    flushBytes();
+  } while (ai < args.length && fmt.includes('%'));
+  ctx.io.out(out);
+  return 0;
+};
+
+/** Bytes to text: valid UTF-8 decodes; a stray byte becomes a lone code unit that utf8Bytes writes back as is. */
+function utf8DecodeLoose(b: number[]): string { return utf8Decode(b); }
+
 const whoami: Program = (_a, ctx) => { ctx.io.out((ctx.env.get('USER') ?? 'learner') + '\n'); return 0; };
 const trueP: Program = () => 0;
 const falseP: Program = () => 1;
 
 export const BUILTIN_PROGRAMS: Record<string, Program> = {
   echo, cat, ls, pwd, grep, head: headTail('head'), tail: headTail('tail'), wc, base64, env, printenv: env,
-  touch, rm, mkdir, cp, whoami, true: trueP, false: falseP,
+  touch, rm, mkdir, cp, whoami, printf, true: trueP, false: falseP,
 };
 
 export { displayPath };

@@ -44,6 +44,8 @@ export class Shell {
   readonly interactive: boolean;
   private completer: ShellCore['complete'];
   private depth = 0;
+  /** the pid announced for a background job, given to the program it starts */
+  private pendingPid: number | undefined;
 
   constructor(core: ShellCore) {
     this.world = core.world;
@@ -161,6 +163,7 @@ export class Shell {
     const id = this.jobs.length ? Math.max(...this.jobs.map((j) => j.id)) + 1 : 1;
     const pid = this.world.nextPid();
     this.write(`[${id}] ${pid}\n`);
+    this.pendingPid = pid;
     const before = this.foreground;
     const handle = this.runPipeline(item.pipeline, item.text, true);
     this.foreground = before;
@@ -171,12 +174,13 @@ export class Shell {
 
   private reportJobs(): void {
     const cur = this.currentJobId();
+    const prev = this.jobs.length > 1 ? this.jobs[this.jobs.length - 2]!.id : undefined;
     for (const j of this.jobs) {
       if (j.state === 'Running' && j.handle.ended) { j.state = j.handle.ended.exitCode === 0 ? 'Done' : 'Exit'; j.exitCode = j.handle.ended.exitCode; }
       if (j.state !== 'Running' && !j.reported) {
         j.reported = true;
         const label = j.state === 'Exit' ? `Exit ${j.exitCode}` : j.state;
-        this.write(`[${j.id}]${j.id === cur ? '+' : ' '}  ${label.padEnd(24)}${j.text}\n`);
+        this.write(`[${j.id}]${j.id === cur ? '+' : j.id === prev ? '-' : ' '}  ${label.padEnd(24)}${j.text}\n`);
       }
     }
     this.jobs = this.jobs.filter((j) => !j.reported);
@@ -256,6 +260,7 @@ export class Shell {
       later: (t) => this.write(t),
       resolve: (path) => resolvePath(this.cwd, path),
       commandText: text,
+      pid: this.takePid(),
       openEditor: (path, onSave) => (this.editorHook ? this.editorHook(path, onSave) : false),
     };
     const name = argv[0]!;
@@ -289,6 +294,12 @@ export class Shell {
     }
     void background;
     return { stdout: toFile ? '' : captured, handle };
+  }
+
+  private takePid(): number {
+    const p = this.pendingPid ?? this.world.nextPid();
+    this.pendingPid = undefined;
+    return p;
   }
 
   // ----- expansion -----

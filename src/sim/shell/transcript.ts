@@ -25,7 +25,10 @@ export function runTranscript(shell: Shell, script: string): string {
   }
   if (pending.length) {
     out += pending.map((l, i) => (i === 0 ? `$ ${l}` : `> ${l}`)).join('\n') + '\n';
-    out += 'bash: warning: here-document or quoted text at end of file not terminated\n';
+    const text = pending.join('\n');
+    const heredoc = /<<-?\s*['"]?(\w+)/.exec(text);
+    const quote = /(["'])[^"']*$/.exec(text);
+    out += heredoc && !quote ? `bash: warning: here-document delimited by end-of-file (wanted \`${heredoc[1]}')\n` : `bash: unexpected EOF while looking for matching \`${quote?.[1] ?? '"'}'\n`;
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface Ctx {
   resolve(path: string): string;
   /** the text the user typed for this command (for jobs) */
   commandText: string;
+  /** this program's process id (the one `&` announced for a background job) */
+  pid: number;
   /** the shell asks the editor to open a file (kubectl edit); returns false when no editor is attached */
   openEditor(path: string, onSave?: (text: string) => void): boolean;
 }
