@@ -57,7 +57,8 @@ export function goalWorldOf(b: LabBackend): GoalWorld {
 }
 
 class ExerciseLabElement extends HTMLElement {
-  private controller: LabController | null = null;
+  /** The mounted lab (run-buttons types into controller.run); replaced on reset. */
+  controller: LabController | null = null;
   private panel: ExercisePanel | null = null;
   private opening: Promise<void> | null = null;
 
