@@ -2,8 +2,11 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LOG } from '../src/messages.js';
+
+// Spawning Node with tsx is slow on a loaded machine: allow for it.
+vi.setConfig({ testTimeout: 120_000 });
 
 const entry = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
@@ -28,7 +31,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor(cond: () => boolean, ms = 15_000): Promise<void> {
+async function waitFor(cond: () => boolean, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('timed out waiting');

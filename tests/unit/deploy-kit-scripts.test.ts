@@ -5,9 +5,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+vi.setConfig({ testTimeout: 90_000 }); // shellcheck and many small bash runs; slow on a busy machine
 const SCRIPTS = ['lib.sh', 'deploy-minikube.sh', 'deploy-kind.sh', 'teardown.sh', 'verify.sh'];
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'app/package.json'), 'utf8')).version as string;
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { defaultObject } from '../../src/sim/api/defaults.js';
 import type { KObject } from '../../src/sim/api/types.js';
@@ -16,10 +16,12 @@ import { validateObject } from '../../src/sim/validate/objects.js';
 import { LOG, startupLines } from '../../app/src/messages.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// Each simulator session spawns the CLI; on a busy 2-core machine that can take far longer than the default 30 s.
+vi.setConfig({ testTimeout: 180_000 });
 
 /** Runs a terminal session through the simulator CLI exactly as its contract says: `npm run --silent sim < session`. */
 function sim(session: string): string {
-  const res = spawnSync('npm', ['run', '--silent', 'sim'], { cwd: ROOT, input: session, encoding: 'utf8', timeout: 120_000 });
+  const res = spawnSync('npm', ['run', '--silent', 'sim'], { cwd: ROOT, input: session, encoding: 'utf8', timeout: 170_000 });
   expect(res.status, res.stderr).toBe(0);
   return res.stdout;
 }
