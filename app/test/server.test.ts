@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAnime, type Anime } from '../src/data.js';
 import { getJson, startApp, type Running } from './helpers.js';
@@ -134,6 +135,32 @@ describe('/api/recommend', () => {
       req.end();
     });
     expect(status).toBe(413);
+  });
+});
+
+describe('requests the HTTP parser rejects', () => {
+  const raw = (base: string, data: string) =>
+    new Promise<string>((resolve, reject) => {
+      const url = new URL(base);
+      const sock = connect(Number(url.port), url.hostname, () => sock.end(data));
+      let out = '';
+      sock.on('data', (d) => (out += d.toString()));
+      sock.on('close', () => resolve(out));
+      sock.on('error', reject);
+    });
+
+  it('answers a malformed request line with a JSON 400', async () => {
+    const r = await ready();
+    const out = await raw(r.base, 'THIS IS NOT HTTP\r\n\r\n');
+    expect(out).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(JSON.parse(out.split('\r\n\r\n')[1]!)).toEqual({ error: 'malformed HTTP request', status: 400 });
+  });
+
+  it('answers oversized headers with a JSON 431', async () => {
+    const r = await ready();
+    const out = await raw(r.base, `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(out).toMatch(/^HTTP\/1\.1 431/);
+    expect(out).toContain('"request headers are too large"');
   });
 });
 
