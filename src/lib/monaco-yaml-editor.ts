@@ -12,6 +12,8 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/wordHighlighter/register';
+// Ctrl+M: Tab moves focus instead of indenting, so keyboard users can leave the editor.
+import 'monaco-editor/features/toggleTabFocusMode/register';
 // Toolchain P3: the lean entry leaves out the suggest widget; without this Ctrl+Space shows nothing.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/editor/browser/coreCommands.js';

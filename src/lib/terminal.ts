@@ -54,8 +54,12 @@ export class LabTerminal {
       complete: opts.complete,
       interrupt: opts.interrupt,
     }, opts.history ?? []);
+    let escaped = false;
     this.term.attachCustomKeyEventHandler((e) => {
       if (e.type !== 'keydown') return true;
+      // Esc then Tab leaves the terminal (Tab alone completes), so keyboard users are never trapped.
+      if (e.key === 'Tab' && escaped) { escaped = false; return false; }
+      escaped = e.key === 'Escape';
       const mod = e.ctrlKey || e.metaKey;
       // Copy: Ctrl-Shift-C, or Ctrl-C / Cmd-C while text is selected (otherwise Ctrl-C interrupts).
       if (mod && e.key.toLowerCase() === 'c' && (e.shiftKey || this.term.hasSelection())) {

@@ -153,11 +153,11 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   const applyBtn = h('button', { type: 'button', title: 'Save and run kubectl apply -f on this file (Ctrl+S)' }, 'Apply');
   const diffBtn = h('button', { type: 'button', 'aria-pressed': 'false', title: 'Compare with the original file' }, 'Diff');
   const resetFileBtn = h('button', { type: 'button', title: 'Put the original file back' }, 'Revert file');
-  const actions = h('div', { class: 'lab-editor-actions' }, applyBtn, diffBtn, resetFileBtn);
-  fileTabs.append(actions);
+  const actions = h('div', { class: 'lab-editor-actions', role: 'group', 'aria-label': 'File actions' }, applyBtn, diffBtn, resetFileBtn);
+  const fileBar = h('div', { class: 'lab-filebar' }, fileTabs, actions);
   const editorBox = h('div', { class: 'lab-editor' });
   const diagList = h('ul', { class: 'lab-diagnostics', 'aria-label': 'Problems in this file' });
-  panes.editor!.append(fileTabs, editorBox, diagList);
+  panes.editor!.append(fileBar, editorBox, diagList);
   // terminal pane
   const termBox = h('div', { class: 'lab-terminal', 'aria-label': 'Terminal' });
   panes.terminal!.append(termBox);
@@ -181,7 +181,8 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   const scrubLabel = h('span', { class: 'lab-clock' }, 'live');
   const events = h('ol', { class: 'lab-events', 'aria-label': 'Cluster events' });
   const timelineBox = h('div', { class: 'lab-timeline' }, h('span', {}, 'Timeline'), scrub, scrubLabel, events);
-  root.append(toolbar, notice, shareBox, confirmBox, paneTabs, panesBox, timelineBox, live);
+  const keys = h('p', { class: 'lab-keys' }, 'Keyboard: Ctrl+S applies the file; in the editor Ctrl+M then Tab moves on; in the terminal Esc then Tab moves on, Tab completes, ↑/↓ walk the history, Ctrl+C stops a command.');
+  root.append(toolbar, notice, shareBox, confirmBox, paneTabs, panesBox, timelineBox, keys, live);
   host.replaceChildren(root);
   if (notices.length) notice.textContent = notices.join(' ');
 
@@ -220,7 +221,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     const b = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-path': f.path }, f.path);
     b.addEventListener('click', () => { editor.setActive(f.path); updateFileTabs(); validateNow(f.path); });
     fileTabButtons.set(f.path, b);
-    fileTabs.insertBefore(b, actions);
+    fileTabs.append(b);
   }
   function updateFileTabs(): void {
     for (const [p, b] of fileTabButtons) {

@@ -84,7 +84,7 @@ export interface ViewModelInput {
   request?: RequestTrace | null;
 }
 
-export const DEFAULT_GROUP_THRESHOLD = 12;
+export const DEFAULT_GROUP_THRESHOLD = 20;
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
