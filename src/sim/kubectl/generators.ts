@@ -24,6 +24,22 @@ const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const ENV_NAME_MSG = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 const CONFIG_KEY_MSG = "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
 
+/** Go's strconv.Quote (%q): non-printable characters escaped. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if ((c >= 0x80 && c <= 0x9f) || c === 0xad || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f)) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
 export type GenResult = { ok: true; object: KObject } | { ok: false; error: string };
 
 /**
@@ -50,11 +66,12 @@ export function parseEnvFile(bytes: readonly number[], displayName: string): { o
     if (!validUtf8(line)) return { ok: false, error: `env file ${displayName} contains invalid utf8 bytes at line ${n + 1}: [${line.join(' ')}]` };
     let text = utf8Decode(line);
     if (n === 0 && text.startsWith('\ufeff')) text = text.slice(1);
-    text = text.replace(/^[\s\u0085\u00a0]+/, '');
+    // Go's unicode.IsSpace (not JavaScript's \s, which also matches U+FEFF)
+    text = text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
     if (text === '' || text.startsWith('#')) continue;
     const eq = text.indexOf('=');
     const key = eq < 0 ? text : text.slice(0, eq);
-    if (!ENV_NAME.test(key)) return { ok: false, error: `${JSON.stringify(key)} is not a valid key name: ${ENV_NAME_MSG}` };
+    if (!ENV_NAME.test(key)) return { ok: false, error: `${goQuote(key)} is not a valid key name: ${ENV_NAME_MSG}` };
     pairs.push([key, eq < 0 ? '' : text.slice(eq + 1)]);
   }
   return { ok: true, pairs };
@@ -63,7 +80,7 @@ export function parseEnvFile(bytes: readonly number[], displayName: string): { o
 export interface SecretArgs { name: string; literals: string[]; envFiles: string[]; files: string[]; type?: string }
 
 function addKey(data: Record<string, string>, key: string, value: string, kindWord: string): string | undefined {
-  if (!CONFIG_KEY.test(key)) return `${JSON.stringify(key)} is not valid key name for a ${kindWord} ${CONFIG_KEY_MSG}`;
+  if (!CONFIG_KEY.test(key)) return `${goQuote(key)} is not valid key name for a ${kindWord} ${CONFIG_KEY_MSG}`;
   if (key in data) return `cannot add key ${key}, another key by that name already exists`;
   data[key] = value;
   return undefined;
@@ -109,12 +126,14 @@ export function secretFromSources(name: string, data: Record<string, string>, ty
 }
 
 export function genSecret(vfs: Vfs, resolve: (p: string) => string, a: SecretArgs): GenResult {
+  if (a.envFiles.length && (a.files.length || a.literals.length)) return { ok: false, error: 'from-env-file cannot be combined with from-file or from-literal' };
   const c = collect(vfs, resolve, a, 'Secret');
   if (!c.ok) return c;
   return { ok: true, object: secretFromSources(a.name, c.data, a.type) };
 }
 
 export function genConfigMap(vfs: Vfs, resolve: (p: string) => string, a: SecretArgs): GenResult {
+  if (a.envFiles.length && (a.files.length || a.literals.length)) return { ok: false, error: 'from-env-file cannot be combined with from-file or from-literal' };
   const c = collect(vfs, resolve, a, 'ConfigMap');
   if (!c.ok) return c;
   const o: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: a.name, creationTimestamp: null as unknown as string } };
@@ -166,7 +185,7 @@ export function genService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer', name
   }
   const spec: Record<string, unknown> = {};
   if (clusterIP) spec.clusterIP = clusterIP;
-  spec.ports = ports;
+  if (ports.length) spec.ports = ports;
   spec.selector = { app: name };
   spec.type = type;
   return { ok: true, object: { apiVersion: 'v1', kind: 'Service', metadata: { name, labels: { app: name }, creationTimestamp: null as unknown as string }, spec, status: { loadBalancer: {} } } as unknown as KObject };

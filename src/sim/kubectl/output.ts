@@ -9,31 +9,71 @@ export function toYaml(v: unknown): string {
   return stringify(v, { version: '1.1', sortMapEntries: true, indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false, nullStr: 'null' });
 }
 
-const TOP_ORDER = ['kind', 'apiVersion', 'metadata', 'spec', 'status', 'type', 'data', 'stringData', 'immutable', 'addressType', 'endpoints', 'ports', 'subsets',
-  'involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'eventTime', 'reportingComponent', 'reportingInstance', 'items'];
-const META_ORDER = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers'];
+// Field order of the Go structs (k8s.io/api), which encoding/json follows.
+const META = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers'];
+const ORDERS: Record<string, string[]> = {
+  top: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'stringData', 'binaryData', 'type', 'spec', 'status', 'addressType', 'endpoints', 'ports', 'subsets',
+    'involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'eventTime', 'reportingComponent', 'reportingInstance', 'items'],
+  metadata: META,
+  'Deployment.spec': ['replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'],
+  'ReplicaSet.spec': ['replicas', 'minReadySeconds', 'selector', 'template'],
+  'Service.spec': ['ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs', 'sessionAffinity', 'loadBalancerIP', 'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy', 'healthCheckNodePort', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy'],
+  podSpec: ['volumes', 'initContainers', 'containers', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount', 'nodeName', 'hostNetwork', 'securityContext', 'imagePullSecrets', 'affinity', 'schedulerName', 'tolerations', 'priority', 'enableServiceLinks', 'preemptionPolicy'],
+  template: ['metadata', 'spec'],
+  container: ['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'volumeMounts', 'livenessProbe', 'readinessProbe', 'startupProbe', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'],
+  containerPort: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'],
+  servicePort: ['name', 'protocol', 'appProtocol', 'port', 'targetPort', 'nodePort'],
+  selector: ['matchLabels', 'matchExpressions'],
+  strategy: ['type', 'rollingUpdate'],
+  rollingUpdate: ['maxUnavailable', 'maxSurge'],
+  condition: ['type', 'status', 'observedGeneration', 'lastProbeTime', 'lastUpdateTime', 'lastTransitionTime', 'reason', 'message'],
+  'Deployment.status': ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas', 'terminatingReplicas', 'conditions', 'collisionCount'],
+  'Pod.status': ['phase', 'conditions', 'message', 'reason', 'nominatedNodeName', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'initContainerStatuses', 'containerStatuses', 'qosClass'],
+};
 
-function ordered(v: unknown, order?: string[], depth = 0): unknown {
-  if (Array.isArray(v)) return v.map((x) => ordered(x, undefined, depth + 1));
+function orderFor(kind: string, path: string[]): string[] | undefined {
+  const last = path[path.length - 1] ?? '';
+  const parent = path[path.length - 2] ?? '';
+  if (path.length === 0) return ORDERS.top;
+  if (last === 'metadata') return META;
+  if (path.length === 1 && (last === 'spec' || last === 'status')) return ORDERS[`${kind}.${last}`];
+  if (last === 'template') return ORDERS.template;
+  if (last === 'spec' && parent === 'template') return ORDERS.podSpec;
+  if (kind === 'Pod' && path.length === 1 && last === 'spec') return ORDERS.podSpec;
+  if (last === '[]containers' || last === '[]initContainers') return ORDERS.container;
+  if (last === '[]ports') return kind === 'Service' && parent === 'spec' ? ORDERS.servicePort : ORDERS.containerPort;
+  if (last === '[]conditions') return ORDERS.condition;
+  if (last === 'selector' && kind !== 'Service') return ORDERS.selector;
+  if (last === 'strategy' || last === 'rollingUpdate') return ORDERS[last];
+  return undefined;
+}
+
+function ordered(v: unknown, kind: string, path: string[]): unknown {
+  if (Array.isArray(v)) return v.map((x) => ordered(x, kind, [...path.slice(0, -1), `[]${path[path.length - 1] ?? ''}`]));
   if (v === null || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o);
-  const ord = order ?? [];
-  keys.sort((a, b) => {
+  const ord = orderFor(kind, path) ?? [];
+  const keys = Object.keys(o).sort((a, b) => {
     const ia = ord.indexOf(a), ib = ord.indexOf(b);
-    if (ia >= 0 || ib >= 0) return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
-    return 0;
+    return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
   });
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     if (o[k] === undefined) continue;
-    out[k] = ordered(o[k], depth === 0 ? (k === 'metadata' ? META_ORDER : undefined) : k === 'metadata' ? META_ORDER : undefined, depth + 1);
+    const childKind = path.length === 1 && path[0] === '[]items' ? String((o as { kind?: unknown }).kind ?? kind) : kind;
+    out[k] = ordered(o[k], path.length === 0 && k === 'items' ? kind : childKind, path[0] === '[]items' && path.length === 1 ? [k] : [...path, k]);
   }
   return out;
 }
 
 export function toJson(v: unknown): string {
-  return JSON.stringify(ordered(v, TOP_ORDER), null, 4) + '\n';
+  const kind = String((v as { kind?: unknown })?.kind ?? '');
+  if (kind === 'List') {
+    const l = v as { items?: unknown[] };
+    const items = (l.items ?? []).map((it) => ordered(it, String((it as { kind?: unknown }).kind ?? ''), []));
+    return JSON.stringify(ordered({ ...l, items: [] }, 'List', []), null, 4).replace('"items": []', `"items": ${JSON.stringify(items, null, 4).split('\n').join('\n    ')}`) + '\n';
+  }
+  return JSON.stringify(ordered(v, kind, []), null, 4) + '\n';
 }
 
 export function listOf(items: KObject[]): KObject {
