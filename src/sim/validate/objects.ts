@@ -495,7 +495,8 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
     const name = str(port.name) ?? '';
     if (ports.length > 1 && !name) errs.push(fe.required(`${p}.name`));
     if (name) {
-      for (const m of isValidPortName(name)) errs.push(fe.invalid(`${p}.name`, name, m));
+      // Service port names are DNS-1123 labels (container port names are IANA_SVC_NAMEs): ValidateService
+      for (const m of isDNS1123Label(name)) errs.push(fe.invalid(`${p}.name`, name, m));
       if (seenNames.has(name)) errs.push(fe.duplicate(`${p}.name`, name));
       seenNames.add(name);
     }
