@@ -68,7 +68,7 @@ function readyCount(pod: KObject): string {
 function explainPod(world: GoalWorld, pod: KObject, ns: string): string {
   const engine = world.explain?.('Pod', pod.metadata.name, ns);
   const base = `${pod.metadata.name} is ${podStatusText(pod)} (${readyCount(pod)} ready)`;
-  if (engine) return `${base}: ${engine}`;
+  if (engine) return `${pod.metadata.name}: ${engine}`;
   const waiting = containerStatuses(pod).find((s) => s.state?.waiting?.message)?.state?.waiting?.message;
   if (waiting) return `${base}: ${waiting}`;
   const scheduled = (pod.status?.conditions ?? []).find((c: { type?: string }) => c.type === 'PodScheduled');
