@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lint, RULES, type Finding } from '../../src/lint/index.js';
+import { main as lintCli } from '../../scripts/lint-manifests.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = (p: string) => readFileSync(ROOT + p, 'utf8');
@@ -211,5 +212,20 @@ describe('bad input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('scripts/lint-manifests.ts', () => {
+  it('prints file:line:column findings and exits 1 for the seed, 0 for the hardened manifest', () => {
+    const lines: string[] = [];
+    expect(lintCli([ROOT + 'manifests/llmops-k8s.yaml'], (l) => lines.push(l))).toBe(1);
+    expect(lines).toHaveLength(SEED_FINDINGS.length);
+    expect(lines).toContain(`${ROOT}manifests/llmops-k8s.yaml:19:9 warning latest-tag container "llmops-container" uses image "llmops-app:latest"; pin a version`);
+    const ok: string[] = [];
+    expect(lintCli([ROOT + 'manifests/llmops-k8s-hardened.yaml'], (l) => ok.push(l))).toBe(0);
+    expect(ok).toEqual([`${ROOT}manifests/llmops-k8s-hardened.yaml: no findings`]);
+    const missing: string[] = [];
+    expect(lintCli([ROOT + 'manifests/nope.yaml'], (l) => missing.push(l))).toBe(2);
+    expect(missing[0]).toContain('cannot read');
   });
 });
