@@ -49,7 +49,9 @@ async function main() {
   execFileSync(process.execPath, [join(ROOT, 'app', 'build-if-needed.mjs')], { stdio: 'inherit' });
   const port = await freePort();
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(ROOT, 'app', 'dist', 'server.js')], {
+  // BENCH_NODE_ARGS tries runtime flags, e.g. BENCH_NODE_ARGS=--max-semi-space-size=4
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'app', 'dist', 'server.js')], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -94,6 +96,7 @@ async function main() {
     loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
     durationSeconds: DURATION,
     connections: CONNECTIONS,
+    nodeArgs,
     readyAfterStartMs: Math.round(readyMs),
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     requestsPerSecond: { average: result.requests.average, min: result.requests.min },
