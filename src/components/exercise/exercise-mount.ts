@@ -1,6 +1,6 @@
-// The <exercise-lab> element: a lab (editor, terminal, cluster view) started in a scenario's start state, with the
-// goals panel in the lab's goals pane. `?at=N` in the page URL opens the lab with the first N solution steps done
-// (a teacher's link to "just before the fix"). The heavy lab chunk is imported only when the lab opens.
+// The heavy half of <exercise-lab> (scenarios, zod, the goal layer, the panel, then the lab chunk), imported only
+// when a lab opens: mounts a lab in a scenario's start state with the goals panel in the lab's goals pane.
+// `at` > 0 starts after the first `at` solution steps (a teacher's link to "just before the fix").
 import { getScenario, scenarios, startFiles, applyReplacements, type Scenario } from '../../scenarios/index';
 import { goalWorldFromShell, type GoalWorld, type KObject, type WorldLike, type Requester } from '../../sim/goals/index';
 import { getProgress, setGoal, markDone } from '../lesson/progress';
@@ -56,65 +56,38 @@ export function goalWorldOf(b: LabBackend): GoalWorld {
   };
 }
 
-class ExerciseLabElement extends HTMLElement {
-  /** The mounted lab (run-buttons types into controller.run); replaced on reset. */
-  controller: LabController | null = null;
-  private panel: ExercisePanel | null = null;
-  private opening: Promise<void> | null = null;
+export interface MountedExercise { controller: LabController; panel: ExercisePanel }
 
-  connectedCallback(): void {
-    const btn = this.querySelector<HTMLButtonElement>('[data-exercise-open]');
-    btn?.removeAttribute('disabled');
-    btn?.addEventListener('click', () => { void this.open(); });
-    if (this.dataset.autostart !== undefined) void this.open();
-  }
-
-  open(): Promise<void> {
-    this.opening ??= this.start().catch((e: unknown) => {
-      this.opening = null;
-      const status = this.querySelector<HTMLElement>('[data-exercise-status]');
-      if (status) status.textContent = `The lab could not start (${String((e as Error)?.message ?? e)}).`;
+/** Mounts the lab for `scenarioId` into `hostEl`; `onController` hears about every (re)mounted lab controller. */
+export async function mountExerciseLab(hostEl: HTMLElement, scenarioId: string, at: number, onController: (c: LabController) => void): Promise<MountedExercise> {
+  const scenario = getScenario(scenarioId);
+  if (!scenario) throw new Error(`unknown lab "${scenarioId}"`);
+  const steps = Number.isInteger(at) && at > 0 ? Math.min(at, scenario.solution.length) : 0;
+  const [{ mountLab }, sim] = await Promise.all([import('../lab/lab-app'), import('../lab/sim-backend')]);
+  const tabs = [...new Set([...Object.keys(scenario.files), ...sim.LAB_TABS])];
+  const mount = async (stateAt: number): Promise<LabController> => {
+    const c = await mountLab(hostEl, {
+      mode: 'inline', tabs, label: `Lab: ${scenario.title}`,
+      createBackend: (seed) => prepareBackend(sim.createSimBackend({ seed }), scenario, stateAt),
     });
-    return this.opening;
-  }
-
-  private async start(): Promise<void> {
-    const scenario = getScenario(this.dataset.scenario ?? '');
-    if (!scenario) throw new Error(`unknown lab "${this.dataset.scenario ?? ''}"`);
-    const status = this.querySelector<HTMLElement>('[data-exercise-status]');
-    if (status) status.textContent = 'Loading the lab…';
-    const atRaw = Number(new URLSearchParams(location.search).get('at') ?? '0');
-    const at = Number.isInteger(atRaw) && atRaw > 0 ? Math.min(atRaw, scenario.solution.length) : 0;
-    const [{ mountLab }, sim] = await Promise.all([import('../lab/lab-app'), import('../lab/sim-backend')]);
-    const hostEl = this.querySelector<HTMLElement>('[data-exercise-host]')!;
-    const tabs = [...new Set([...Object.keys(scenario.files), ...sim.LAB_TABS])];
-    const mount = async (stateAt: number): Promise<LabController> => {
-      const c = await mountLab(hostEl, {
-        mode: 'inline', tabs, label: `Lab: ${scenario.title}`,
-        createBackend: (seed) => prepareBackend(sim.createSimBackend({ seed }), scenario, stateAt),
-      });
-      this.controller = c;
-      return c;
-    };
-    const controller = await mount(at);
-    const host = (c: LabController): ExerciseHost => ({
-      run: (cmd) => c.run(cmd),
-      edit: (path, replace) => c.backend.writeFile(path, applyReplacements(c.backend.readFile(path) ?? '', replace, scenario.id)),
-      busy: () => c.backend.busy,
-      world: () => goalWorldOf(c.backend),
-      onChange: (cb) => c.onClusterChange(cb),
-      reset: async () => {
-        c.dispose();
-        const next = await mount(0);
-        this.panel?.setHost(host(next));
-        next.goals.replaceChildren(this.panel!.root);
-      },
-    });
-    this.panel = mountExercise(controller.goals, scenario, host(controller), { progress: { getProgress, setGoal, markDone }, labs: LABS });
-    this.querySelector('[data-exercise-bootbar]')?.setAttribute('hidden', '');
-    this.dataset.state = 'ready';
-    this.dispatchEvent(new CustomEvent('exercise-lab:ready', { bubbles: true, detail: { controller, panel: this.panel } }));
-  }
+    onController(c);
+    return c;
+  };
+  let panel: ExercisePanel | null = null;
+  const host = (c: LabController): ExerciseHost => ({
+    run: (cmd) => c.run(cmd),
+    edit: (path, replace) => c.backend.writeFile(path, applyReplacements(c.backend.readFile(path) ?? '', replace, scenario.id)),
+    busy: () => c.backend.busy,
+    world: () => goalWorldOf(c.backend),
+    onChange: (cb) => c.onClusterChange(cb),
+    reset: async () => {
+      c.dispose();
+      const next = await mount(0);
+      panel?.setHost(host(next));
+      next.goals.replaceChildren(panel!.root);
+    },
+  });
+  const controller = await mount(steps);
+  panel = mountExercise(controller.goals, scenario, host(controller), { progress: { getProgress, setGoal, markDone }, labs: LABS });
+  return { controller, panel };
 }
-
-if (!customElements.get('exercise-lab')) customElements.define('exercise-lab', ExerciseLabElement);
