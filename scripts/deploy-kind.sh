@@ -57,7 +57,7 @@ fi
 run kubectl config use-context "kind-$CLUSTER"
 
 step "Building the image llmops-app:latest (also tagged $VERSION) and loading it into the kind node"
-run docker build -t "$IMAGE_REPO:latest" -t "$IMAGE_REPO:$VERSION" .
+build_image "$VERSION"
 run kind load docker-image "$IMAGE_REPO:latest" "$IMAGE_REPO:$VERSION" --name "$CLUSTER"
 
 step "Creating or updating the Secret $SECRET_NAME from $ENV_FILE"
@@ -70,7 +70,7 @@ step "Waiting for the rollout"
 wait_rollout "$TIMEOUT"
 
 step "Done. Reach the app:"
-cat <<DONE
+notes <<DONE
   kubectl port-forward service/$SERVICE_NAME 8501:80    # then open http://localhost:8501
 kind has no LoadBalancer by default, so EXTERNAL-IP stays <pending>; port-forward is the way in.
 Check it with: scripts/verify.sh

@@ -52,7 +52,7 @@ else
 fi
 
 step "Building the image llmops-app:latest (also tagged $VERSION) and loading it into minikube"
-run docker build -t "$IMAGE_REPO:latest" -t "$IMAGE_REPO:$VERSION" .
+build_image "$VERSION"
 run minikube image load "$IMAGE_REPO:latest"
 run minikube image load "$IMAGE_REPO:$VERSION"
 
@@ -66,7 +66,7 @@ step "Waiting for the rollout"
 wait_rollout "$TIMEOUT"
 
 step "Done. Reach the app:"
-cat <<DONE
+notes <<DONE
   kubectl port-forward service/$SERVICE_NAME 8501:80    # then open http://localhost:8501
 or, for the LoadBalancer's external IP, run in another terminal:
   minikube tunnel

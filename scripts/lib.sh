@@ -16,7 +16,9 @@ DRY_RUN=0
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 say() { printf '%s\n' "$*"; }
-step() { printf '\n==> %s\n' "$*"; }
+# With --dry-run, headings and notes are printed as shell comments, so the whole output is a runnable script.
+step() { if [ "$DRY_RUN" = 1 ]; then printf '\n# ==> %s\n' "$*"; else printf '\n==> %s\n' "$*"; fi; }
+notes() { if [ "$DRY_RUN" = 1 ]; then sed 's/^/# /'; else cat; fi; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() {
   local code="$1"
@@ -96,7 +98,10 @@ apply_app() {
   local manifest="$1" existed=0
   if [ "$DRY_RUN" = 0 ] && kubectl get deployment "$APP_NAME" >/dev/null 2>&1; then existed=1; fi
   run kubectl apply -f "$manifest"
-  if [ "$existed" = 1 ]; then
+  if [ "$DRY_RUN" = 1 ]; then
+    say "# only when $APP_NAME already existed (to pick up a rebuilt image and a changed Secret):"
+    say "#   kubectl rollout restart deployment/$APP_NAME"
+  elif [ "$existed" = 1 ]; then
     run kubectl rollout restart "deployment/$APP_NAME"
   fi
 }
@@ -110,4 +115,11 @@ wait_rollout() {
     printf 'Then check what is wrong with scripts/verify.sh.\n' >&2
     exit 4
   fi
+}
+
+# build_image VERSION: builds llmops-app:latest and tags it with the app version (the hardened manifest's tag).
+build_image() {
+  local version="$1"
+  run docker build -t "$IMAGE_REPO:latest" .
+  run docker tag "$IMAGE_REPO:latest" "$IMAGE_REPO:$version"
 }

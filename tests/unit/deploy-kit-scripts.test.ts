@@ -100,7 +100,8 @@ describe('deploy-minikube.sh', () => {
     expect(r.calls).toEqual([
       'minikube status',
       'minikube start',
-      `docker build -t llmops-app:latest -t llmops-app:${VERSION} .`,
+      'docker build -t llmops-app:latest .',
+      `docker tag llmops-app:latest llmops-app:${VERSION}`,
       'minikube image load llmops-app:latest',
       `minikube image load llmops-app:${VERSION}`,
       `kubectl create secret generic llmops-secrets --from-env-file=${envFile} --dry-run=client -o yaml`,
@@ -133,7 +134,8 @@ describe('deploy-minikube.sh', () => {
     expect(r.calls).toEqual([]);
     for (const line of [
       'minikube status >/dev/null || minikube start',
-      `docker build -t llmops-app:latest -t llmops-app:${VERSION} .`,
+      'docker build -t llmops-app:latest .',
+      `docker tag llmops-app:latest llmops-app:${VERSION}`,
       'minikube image load llmops-app:latest',
       `kubectl create secret generic llmops-secrets --from-env-file=${envFile} --dry-run=client -o yaml | kubectl apply -f -`,
       'kubectl apply -f manifests/llmops-k8s.yaml',
@@ -191,7 +193,8 @@ describe('deploy-kind.sh', () => {
       'kind get clusters',
       'kind create cluster --name llmops',
       'kubectl config use-context kind-llmops',
-      `docker build -t llmops-app:latest -t llmops-app:${VERSION} .`,
+      'docker build -t llmops-app:latest .',
+      `docker tag llmops-app:latest llmops-app:${VERSION}`,
       `kind load docker-image llmops-app:latest llmops-app:${VERSION} --name llmops`,
       `kubectl create secret generic llmops-secrets --from-env-file=${envFile} --dry-run=client -o yaml`,
       'kubectl apply -f -',

@@ -155,3 +155,21 @@ describe('the simulated llmops-app container behaves like the real app', () => {
     expect(lines[0]).toMatchObject({ level: 'error', msg: LOG.missingGroqKey });
   });
 });
+
+describe('scripts/deploy-minikube.sh --dry-run prints a session that works', () => {
+  const envFile = ['cat > .env <<EOF', 'GROQ_API_KEY=', 'HUGGINGFACE_API_KEY=', 'EOF'].join('\n');
+  for (const variant of [[], ['--hardened']]) {
+    it(`run through the simulator, ${variant.length ? 'the hardened variant' : 'the seed manifest'} rolls out and answers /health`, () => {
+      const dry = spawnSync(join(ROOT, 'scripts', 'deploy-minikube.sh'), ['--dry-run', ...variant], { cwd: ROOT, encoding: 'utf8' });
+      expect(dry.status).toBe(0);
+      const out = sim(
+        [envFile, dry.stdout, 'kubectl port-forward service/llmops-service 8501:80 &', 'sleep 2', 'curl http://localhost:8501/health'].join('\n') + '\n',
+      );
+      expect(out).toContain('secret/llmops-secrets created');
+      expect(out).toContain('deployment "llmops-app" successfully rolled out');
+      expect(out).toContain('{"status":"ok"}');
+      expect(out).not.toMatch(/^error/m);
+      expect(out).not.toMatch(/command not found/);
+    });
+  }
+});
