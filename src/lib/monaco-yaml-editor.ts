@@ -224,6 +224,21 @@ export class LabEditor {
   setTheme(dark: boolean): void { monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'); }
   focus(): void { this.editor.focus(); }
 
+  /** The quick fixes offered for the markers on a line of the active file (what Ctrl+. lists). */
+  fixesAt(line: number): { title: string; apply(): void }[] {
+    const model = this.editor.getModel();
+    if (!model) return [];
+    const markers = monaco.editor.getModelMarkers({ resource: model.uri }).filter((m) => m.startLineNumber === line);
+    const list = this.quickFixes(model, { markers, only: 'quickfix', trigger: monaco.languages.CodeActionTriggerType.Invoke } as monaco.languages.CodeActionContext);
+    return list.actions.map((a) => ({
+      title: a.title,
+      apply: () => {
+        const edits = (a.edit?.edits ?? []) as monaco.languages.IWorkspaceTextEdit[];
+        model.pushEditOperations([], edits.map((e) => ({ range: e.textEdit.range, text: e.textEdit.text })), () => null);
+      },
+    }));
+  }
+
   private quickFixes(model: monaco.editor.ITextModel, context: monaco.languages.CodeActionContext): monaco.languages.CodeActionList {
     const actions: monaco.languages.CodeAction[] = [];
     for (const marker of context.markers) {

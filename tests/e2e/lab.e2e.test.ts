@@ -77,16 +77,16 @@ describe('lab on the playground', () => {
     await page.waitForSelector('.lab-diagnostics li[data-line="9"]', { timeout: 10_000 });
     const text = await page.locator('.lab-diagnostics li[data-line="9"]').first().textContent();
     expect(text).toMatch(/imagePullPolicyy/);
-    // The quick fix Monaco would show for it (the code action provider, asked directly).
-    const fixes = await page.evaluate(async () => {
-      const c = (document.querySelector('manifest-lab') as unknown as { controller: { editor: { monaco: typeof import('monaco-editor/editor'); editor: import('monaco-editor/editor').editor.IStandaloneCodeEditor; markers(): import('monaco-editor/editor').editor.IMarker[] } } }).controller;
-      const m = c.editor.markers().find((x) => x.startLineNumber === 9)!;
-      c.editor.editor.setPosition({ lineNumber: 9, column: 6 });
-      const action = c.editor.editor.getAction('editor.action.quickFix');
-      return { marker: m.message, hasAction: !!action };
+    // The quick fix offered on that line (what Ctrl+. lists) replaces the typo with the real field name.
+    const fixes = await page.evaluate(() => {
+      const c = (document.querySelector('manifest-lab') as unknown as { controller: { editor: { fixesAt(line: number): { title: string; apply(): void }[]; getValue(p: string): string } } }).controller;
+      const list = c.editor.fixesAt(9);
+      list[0]?.apply();
+      return { titles: list.map((f) => f.title), text: c.editor.getValue('manifests/llmops-k8s.yaml') };
     });
-    expect(fixes.hasAction).toBe(true);
-    expect(fixes.marker).toMatch(/imagePullPolicyy/);
+    expect(fixes.titles).toContain('Replace "imagePullPolicyy" with "imagePullPolicy"');
+    expect(fixes.text.split('\n')[8]).toBe('    imagePullPolicy: Always');
+    await page.waitForFunction(() => !document.querySelector('.lab-diagnostics li[data-line="9"]'), null, { timeout: 10_000 });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -111,7 +111,8 @@ describe('lab on the playground', () => {
 
     // Break the Service selector in the editor and save.
     const seed = await page.evaluate(() => (document.querySelector('manifest-lab') as unknown as { controller: { editor: { getValue(p: string): string } } }).controller.editor.getValue('manifests/llmops-k8s.yaml'));
-    const broken = seed.replace(/(kind: Service[\s\S]*selector:\n\s+app:) llmops/, '$1 llmops-api');
+    // The file still says replicas: 1; keep the three pods by saying 3 there too (apply would scale back otherwise).
+    const broken = seed.replace('replicas: 1', 'replicas: 3').replace(/(kind: Service[\s\S]*selector:\n\s+app:) llmops/, '$1 llmops-api');
     expect(broken).not.toBe(seed);
     await setFile(page, MANIFEST, broken);
     await focusEditor(page);
@@ -170,8 +171,10 @@ describe('lab on the playground', () => {
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
     await page.goto(`${baseURL()}/playground/`);
-    await page.evaluate(() => { localStorage.clear(); (window as unknown as { pwned?: number }).pwned = 0; });
+    await page.evaluate(() => localStorage.clear());
     await openPlayground(page);
+    // If any string were parsed as HTML, the img's onerror would call alert: count calls instead of showing them.
+    await page.evaluate(() => { const w = window as unknown as { pwned: number; alert: () => void }; w.pwned = 0; w.alert = () => { w.pwned++; }; });
     const evil = '<img src=x onerror=alert(1)>';
     await typeCommand(page, 'minikube start');
     await waitForTerminal(page, /Done! kubectl is now configured/);
