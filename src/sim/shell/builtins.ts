@@ -157,11 +157,18 @@ function splitLines(text: string): string[] {
 function headTail(which: 'head' | 'tail'): Program {
   return (argv, ctx) => {
     let n = 10;
+    let bytes: number | undefined;
     const files: string[] = [];
     const args = argv.slice(1);
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       let v: string | undefined;
+      if (a === '-c' || /^-c\d+$/.test(a)) {
+        const b = a === '-c' ? args[++i] : a.slice(2);
+        if (b === undefined || !/^\d+$/.test(b)) { ctx.io.err(`${which}: invalid number of bytes: ‘${b ?? ''}’\n`); return 1; }
+        bytes = parseInt(b, 10);
+        continue;
+      }
       if (a === '-n') v = args[++i];
       else if (a.startsWith('-n')) v = a.slice(2);
       else if (/^-\d+$/.test(a)) v = a.slice(1);
@@ -177,6 +184,11 @@ function headTail(which: 'head' | 'tail'): Program {
       if (t === undefined) { ctx.io.err(`${which}: cannot open '${files[0]}' for reading: No such file or directory\n`); return 1; }
       text = t;
     } else text = ctx.io.stdin ?? '';
+    if (bytes !== undefined) {
+      const b = utf8Bytes(text);
+      ctx.io.out(utf8Decode(which === 'head' ? b.slice(0, bytes) : b.slice(Math.max(0, b.length - bytes))));
+      return 0;
+    }
     const lines = splitLines(text);
     const pick = which === 'head' ? lines.slice(0, n) : n === 0 ? [] : lines.slice(-n);
     if (pick.length) ctx.io.out(pick.join('\n') + '\n');
