@@ -15,6 +15,13 @@ import { controllerRef, getCondition, isPodActive, isPodAvailable, isPodReady, o
 
 /** Pods created per sync at most (the real controller's burstReplicas). */
 export const BURST_REPLICAS = 500;
+/** After a full burst the controller syncs again this much later (virtual ms), as its rate-limited queue would. */
+export const BURST_REQUEUE_MS = 1000;
+/**
+ * A safety limit of the simulator (not of Kubernetes): at most this many pods exist at once, so a typo like
+ * `replicas: 99999999` cannot freeze the browser. Beyond it the RS records FailedCreate with a message saying so.
+ */
+export const SIM_MAX_PODS = 10_000;
 
 const t = (s: string | undefined): number => (s ? parseRfc3339(s) ?? 0 : 0);
 
@@ -38,6 +45,8 @@ export function podDeletionRank(a: Pod, b: Pod): number {
 }
 
 export class ReplicaSetController {
+  /** pods created per RS in the current burst window */
+  private bursts = new Map<string, { at: number; created: number }>();
   constructor(private readonly ctx: RuntimeContext) {}
 
   /** Pods owned by `rs` (adopting matching orphans). */
@@ -63,9 +72,17 @@ export class ReplicaSetController {
     const want = rs.metadata.deletionTimestamp ? 0 : rs.spec.replicas ?? 1;
     const diff = active.length - want;
     if (diff < 0) {
-      const n = Math.min(-diff, BURST_REPLICAS);
+      const room = SIM_MAX_PODS - this.ctx.store.list('Pod').length;
+      const now = this.ctx.now();
+      const win = this.bursts.get(key);
+      const usedNow = win && now - win.at < BURST_REQUEUE_MS ? win.created : 0;
+      const n = Math.min(-diff, BURST_REPLICAS - usedNow, Math.max(0, room));
+      this.bursts.set(key, { at: usedNow ? win!.at : now, created: usedNow + n });
       for (let i = 0; i < n; i++) this.createPod(rs);
-      if (-diff > n) this.ctx.enqueue('replicaset', key);
+      if (room <= 0) {
+        this.ctx.events.record(SOURCES.replicaset, rs, 'Warning', 'FailedCreate', `Error creating: pods "${rs.metadata.name}-" is forbidden: this simulator holds at most ${SIM_MAX_PODS} pods`);
+      }
+      if (-diff > n) this.ctx.schedule(this.ctx.now() + BURST_REQUEUE_MS, () => this.ctx.enqueue('replicaset', key));
     } else if (diff > 0) {
       const victims = [...active].sort(podDeletionRank).slice(0, diff);
       for (const p of victims) {

@@ -11,7 +11,7 @@ import { EventRecorder } from '../events/index';
 import { ImageStore } from '../images/store';
 import { MINIKUBE_SYSTEM_IMAGES, Registry, fakeSha256 } from '../images/registry';
 import { Kubelet, type LogLine } from '../node/kubelet';
-import { NODE_NAME } from '../node/node';
+import { NODE_ALLOCATABLE, NODE_CAPACITY, NODE_IP, NODE_NAME, NODE_POD_CIDR } from '../node/node';
 import { Network, type NetRequest, type NetResult } from '../net/index';
 import { Scheduler } from '../controllers/scheduler';
 import { ReplicaSetController } from '../controllers/replicaset';
@@ -451,6 +451,26 @@ export class Cluster {
   eventsFor(kind: string, namespace: string, name: string): KEvent[] {
     const obj = this.store.get(kind, namespace, name);
     return this.events.for({ kind, namespace, name, ...(obj?.metadata.uid ? { uid: obj.metadata.uid } : {}) });
+  }
+
+  /**
+   * The minikube node: identity, sizes (node/node.ts), its image store and what pods request now.
+   * `kubectl describe node` / `minikube ssh` style views read from here.
+   */
+  get node() {
+    const usage = this.scheduler.nodeUsage();
+    return {
+      name: NODE_NAME,
+      ip: NODE_IP,
+      podCIDR: NODE_POD_CIDR,
+      capacity: NODE_CAPACITY,
+      allocatable: NODE_ALLOCATABLE,
+      images: this.images,
+      /** requested by pods on the node: millicores, bytes, pod count */
+      requested: { cpuMillis: usage.cpu, memoryBytes: usage.memory, pods: usage.pods },
+      /** resident memory of running containers (bytes), from the behaviour models */
+      memoryInUse: this.kubelet.memoryInUse(),
+    };
   }
 
   isSystemPod(p: KObject): boolean {

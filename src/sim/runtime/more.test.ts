@@ -133,3 +133,13 @@ describe('deployment strategies and rollout commands', () => {
     expect(run()).toBe(run());
   });
 });
+
+describe('runaway replica counts', () => {
+  it('creates pods in bursts of 500 per virtual second', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST.replace('replicas: 1', 'replicas: 20000'), 'f.yaml');
+    expect(appPods(c).length).toBe(500);
+    c.advance(1);
+    expect(appPods(c).length).toBe(1000);
+  }, 60_000);
+});
