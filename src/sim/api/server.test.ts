@@ -169,3 +169,32 @@ describe('apply -f the seed manifest', () => {
     expect(store.list('Pod', { namespace: 'kube-system', fieldSelector: 'status.phase=Running' })).toHaveLength(7);
   });
 });
+
+describe('patchObject and imperative objects', () => {
+  it('validates patches like updates', async () => {
+    const { patchObject } = await import('./server');
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const d = patchObject<Deployment>(store, 'Deployment', 'default', 'llmops-app', { spec: { replicas: 3 } }, 'merge');
+    expect(d.spec.replicas).toBe(3);
+    expect(() => patchObject(store, 'Deployment', 'default', 'llmops-app', { spec: { replicas: -1 } }, 'merge')).toThrow(
+      'Deployment.apps "llmops-app" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+    );
+    const img = patchObject<Deployment>(store, 'Deployment', 'default', 'llmops-app', { spec: { template: { spec: { containers: [{ name: 'llmops-container', image: 'llmops-app:v2' }] } } } });
+    expect(img.spec.template.spec.containers[0]!.image).toBe('llmops-app:v2');
+    expect(img.spec.template.spec.containers[0]!.ports).toHaveLength(1);
+    const j = patchObject<Deployment>(store, 'Deployment', 'default', 'llmops-app', [{ op: 'replace', path: '/spec/replicas', value: 2 }], 'json');
+    expect(j.spec.replicas).toBe(2);
+  });
+
+  it('warns when applying over an object made by kubectl create', () => {
+    const { store } = testStore();
+    runFile(store, 'create', SEED, { fileName: F });
+    const r = runFile(store, 'apply', SEED, { fileName: F });
+    expect(r.stdout).toEqual(['deployment.apps/llmops-app configured', 'service/llmops-service configured']);
+    expect(r.stderr[0]).toBe(
+      'Warning: resource deployments/llmops-app is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.',
+    );
+    expect(runFile(store, 'apply', SEED, { fileName: F }).stdout).toEqual(['deployment.apps/llmops-app unchanged', 'service/llmops-service unchanged']);
+  });
+});

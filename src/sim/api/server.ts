@@ -8,14 +8,14 @@
  */
 import type { KObject, Service } from './types';
 import type { Store } from '../store/store';
-import { ApiError, alreadyExists, conflict, formatKubectlError, invalid, notFound, type FieldCause } from './errors';
+import { ApiError, alreadyExists, badRequest, conflict, formatKubectlError, invalid, notFound, type FieldCause } from './errors';
 import { qualifiedPlural, qualifiedSingular, resourceForKind, type ResourceType } from './registry';
 import { defaultObject } from './defaults';
 import { allocateServiceFields } from './alloc';
 import { validateObject } from '../validate/objects';
 import { decodeCheck, strictDecodingMessage } from '../validate/decode';
 import { deepClone, isPlainObject, stableStringify, type Plain } from '../store/json';
-import { strategicMergePatch, threeWayPatch } from '../store/patch';
+import { mergePatch, strategicMergePatch, threeWayPatch } from '../store/patch';
 import { kubectlYamlError, locate, parseYaml, type ParsedDoc, type ParsedFile } from '../yaml/parse';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -87,6 +87,8 @@ export function lastAppliedOf(manifest: KObject): string {
 
 export interface ApplyObjectResult {
   action: ApplyAction;
+  /** the live object had no last-applied annotation (created imperatively): kubectl warns and patches it in */
+  missingAnnotation?: boolean;
   object: KObject;
   /** the three-way patch kubectl sent ({} for unchanged) */
   patch: Plain;
@@ -115,10 +117,11 @@ export function applyObject(store: Store, manifest: KObject, opts: WriteOptions 
     }
   }
   const patch = threeWayPatch(original, modified, live);
-  if (Object.keys(patch).length === 0) return { action: 'unchanged', object: live, patch };
+  const missing = prev === undefined;
+  if (Object.keys(patch).length === 0) return { action: 'unchanged', object: live, patch, ...(missing ? { missingAnnotation: true } : {}) };
   const next = strategicMergePatch(live, patch) as KObject;
   const out = updateObject(store, next, opts);
-  return { action: 'configured', object: out, patch };
+  return { action: 'configured', object: out, patch, ...(missing ? { missingAnnotation: true } : {}) };
 }
 
 export interface DeleteObjectResult {
@@ -129,6 +132,58 @@ export function deleteObject(store: Store, kind: string, namespace: string | und
   if (opts.dryRun) return { outcome: 'deleted', object: store.mustGet(kind, namespace, name) };
   const { dryRun: _d, ...rest } = opts;
   return store.delete(kind, namespace, name, rest);
+}
+
+/**
+ * Patch through the API (kubectl scale / set image / label / annotate / patch / rollout restart): the patched
+ * object is defaulted and validated like an update, so `kubectl scale --replicas=-1` or a bad image policy is
+ * rejected with the API server's message. Throws ApiError. Returns the stored object (unchanged if the patch
+ * changed nothing).
+ */
+export function patchObject<T extends KObject = KObject>(
+  store: Store, kind: string, namespace: string | undefined, name: string, patch: unknown,
+  type: 'strategic' | 'merge' | 'json' = 'strategic', opts: WriteOptions = {},
+): T {
+  const live = store.mustGet<T>(kind, namespace, name);
+  if (type === 'json') return updateObject(store, applyJsonPatchCopy(live, patch), opts) as T;
+  const next = (type === 'merge' ? mergePatch(live, patch) : strategicMergePatch(live, patch)) as T;
+  if (!isPlainObject(next) || !isPlainObject((next as KObject).metadata)) throw badRequest('the patch must produce an object');
+  next.metadata.name = live.metadata.name;
+  next.metadata.namespace = live.metadata.namespace;
+  next.kind = live.kind;
+  next.apiVersion = live.apiVersion;
+  return updateObject(store, next, opts) as T;
+}
+
+/** RFC 6902 (add / remove / replace) on a copy. */
+function applyJsonPatchCopy(doc: KObject, ops: unknown): KObject {
+  if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  let out: unknown = deepClone(doc);
+  for (const raw of ops) {
+    const op = isPlainObject(raw) ? raw : {};
+    const parts = String(op.path ?? '').split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (parts.length === 0) {
+      out = deepClone(op.value);
+      continue;
+    }
+    let parent: unknown = out;
+    for (const p of parts.slice(0, -1)) {
+      parent = Array.isArray(parent) ? parent[Number(p)] : isPlainObject(parent) ? parent[p] : undefined;
+      if (typeof parent !== 'object' || parent === null) throw badRequest(`jsonpatch ${String(op.op)} operation does not apply: doc is missing path: "${String(op.path)}": missing value`);
+    }
+    const last = parts[parts.length - 1]!;
+    if (Array.isArray(parent)) {
+      const i = last === '-' ? parent.length : Number(last);
+      if (op.op === 'add') parent.splice(i, 0, deepClone(op.value));
+      else if (op.op === 'remove') parent.splice(i, 1);
+      else if (op.op === 'replace') parent[i] = deepClone(op.value);
+    } else if (isPlainObject(parent)) {
+      if (op.op === 'add' || op.op === 'replace') parent[last] = deepClone(op.value);
+      else if (op.op === 'remove') delete parent[last];
+    }
+  }
+  if (!isPlainObject(out)) throw badRequest('the patch must produce an object');
+  return out as KObject;
 }
 
 // ------------------------------------------------------------------ file level
@@ -323,6 +378,10 @@ function runDoc(store: Store, command: FileCommand, doc: ParsedDoc, parsed: Pars
       return { ...outcome, action: 'replaced' };
     }
     const r = applyObject(store, manifest, { dryRun: dry });
+    if (r.missingAnnotation) {
+      // kubectl's warningNoLastAppliedConfigAnnotation (k8s.io/kubectl/pkg/cmd/apply/apply.go)
+      warnings.push(`Warning: resource ${rt.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`);
+    }
     return { ...outcome, action: r.action };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

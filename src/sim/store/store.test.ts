@@ -112,3 +112,24 @@ describe('Store', () => {
     expect((m.spec as { replicas: number }).replicas).toBe(3);
   });
 });
+
+describe('Store: namespaces', () => {
+  it('deletes a namespace with its content; running pods keep it Terminating until they are gone', () => {
+    const { store } = mkStore();
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' }, spec: { finalizers: ['kubernetes'] } });
+    store.create({ ...cm('a'), metadata: { name: 'a', namespace: 'team' } });
+    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'team' }, spec: { nodeName: 'minikube', containers: [] } });
+    const r = store.delete('Namespace', '', 'team');
+    expect(r.outcome).toBe('terminating');
+    expect((store.get('Namespace', '', 'team')!.status as { phase: string }).phase).toBe('Terminating');
+    expect(store.get('ConfigMap', 'team', 'a')).toBeUndefined();
+    expect(store.get('Pod', 'team', 'p')!.metadata.deletionTimestamp).toBeDefined();
+    expect(() => store.create({ ...cm('b'), metadata: { name: 'b', namespace: 'team' } })).toThrow(
+      'configmaps "b" is forbidden: unable to create new content in namespace team because it is being terminated',
+    );
+    store.remove('Pod', 'team', 'p');
+    expect(store.get('Namespace', '', 'team')).toBeUndefined();
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'empty' } });
+    expect(store.delete('Namespace', '', 'empty').outcome).toBe('deleted');
+  });
+});

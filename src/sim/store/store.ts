@@ -291,6 +291,7 @@ export class Store {
    * given to `onDelete`. 'Orphan' strips ownerReferences pointing to the deleted object right here.
    */
   delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): DeleteResult {
+    if (kind === 'Namespace') return this.deleteNamespace(name);
     const cur = this.mustGet(kind, namespace, name);
     const policy = opts.propagationPolicy ?? 'Background';
     let grace = opts.gracePeriodSeconds;
@@ -311,7 +312,6 @@ export class Store {
       next.metadata.deletionTimestamp = formatTimestamp(this.now() + grace * 1000);
       next.metadata.deletionGracePeriodSeconds = grace;
       if (finalizers.length) next.metadata.finalizers = finalizers;
-      if (kind === 'Namespace') (next.status as Plain | undefined) = { ...((next.status as Plain) ?? {}), phase: 'Terminating' };
       const out = this.commit(cur, next);
       return { outcome: 'terminating', object: out };
     }
@@ -328,7 +328,43 @@ export class Store {
     const gone = deepClone(cur);
     gone.metadata.resourceVersion = String(++this.rv);
     this.emit({ type: 'DELETED', object: gone, old: cur });
+    if (ns) this.finishNamespaceIfEmpty(ns);
     return gone;
+  }
+
+  /**
+   * Namespace deletion, as the namespace controller does it: the namespace turns Terminating, everything in it
+   * is deleted (pods keep their grace period), and the namespace itself goes once it is empty.
+   */
+  private deleteNamespace(name: string): DeleteResult {
+    const cur = this.mustGet('Namespace', '', name);
+    if (cur.metadata.deletionTimestamp) return { outcome: 'terminating', object: cur };
+    const next = deepClone(cur);
+    next.metadata.deletionTimestamp = formatTimestamp(this.now());
+    next.metadata.deletionGracePeriodSeconds = 0;
+    next.status = { ...((next.status as Plain) ?? {}), phase: 'Terminating' };
+    const marked = this.commit(cur, next);
+    this.onDelete?.(marked, 'Background');
+    for (const [kind, b] of this.byKind) {
+      if (kind === 'Namespace') continue;
+      for (const o of [...b.values()]) {
+        if (o.metadata.namespace !== name || o.metadata.deletionTimestamp) continue;
+        if (this.has(kind, name, o.metadata.name ?? '')) this.delete(kind, name, o.metadata.name ?? '');
+      }
+    }
+    this.finishNamespaceIfEmpty(name);
+    const after = this.get('Namespace', '', name);
+    if (!after) return { outcome: 'deleted', object: marked };
+    return { outcome: 'terminating', object: after };
+  }
+  private finishNamespaceIfEmpty(ns: string): void {
+    const nsObj = this.get('Namespace', '', ns);
+    if (!nsObj?.metadata.deletionTimestamp) return;
+    for (const [kind, b] of this.byKind) {
+      if (kind === 'Namespace') continue;
+      for (const o of b.values()) if (o.metadata.namespace === ns) return;
+    }
+    this.remove('Namespace', '', ns);
   }
 
   private orphanDependents(owner: KObject): void {
