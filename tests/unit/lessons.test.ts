@@ -33,6 +33,7 @@ const SOURCE_SECTIONS: ReadonlyArray<{ section: string; slug: string }> = [
 /** Diagram components each lesson must contain (the issue asks for these by topic). */
 const REQUIRED_DIAGRAMS: Record<string, string[]> = {
   '01-overview': ['ReconcileLoop'],
+  '02-yaml': ['YamlTree'],
   '03-deployment': ['LabelMatch', 'OwnershipChain'],
   '04-service': ['ServiceTypes', 'PortMap'],
   '05-request-path': ['RequestPath'],
