@@ -72,7 +72,7 @@ export class ReplicaSetController {
     const want = rs.metadata.deletionTimestamp ? 0 : rs.spec.replicas ?? 1;
     const diff = active.length - want;
     if (diff < 0) {
-      const room = SIM_MAX_PODS - this.ctx.store.list('Pod').length;
+      const room = SIM_MAX_PODS - this.ctx.podCount();
       const now = this.ctx.now();
       const win = this.bursts.get(key);
       const usedNow = win && now - win.at < BURST_REQUEUE_MS ? win.created : 0;

@@ -61,6 +61,7 @@ export class Cluster {
   /** Pods and ReplicaSets without a controller (kind|ns|name) */
   private readonly orphanKeys = new Set<string>();
   private settling = false;
+  private podCount = 0;
   private listeners = new Set<() => void>();
 
   constructor(opts: ClusterOptions = {}) {
@@ -85,6 +86,7 @@ export class Cluster {
       enqueue: (controller, key) => this.queue.add(`${controller}|${key}`),
       dependents: <T extends KObject>(ownerUid: string, kind: string) => this.dependentsOf<T>(ownerUid, kind),
       orphans: <T extends KObject>(kind: string, namespace: string) => this.orphansOf<T>(kind, namespace),
+      podCount: () => this.podCount,
     };
     this.kubelet = new Kubelet(this.ctx, {
       images: this.images,
@@ -101,6 +103,7 @@ export class Cluster {
     this.deployments = new DeploymentController(this.ctx);
     this.endpoints = new EndpointsController(this.ctx);
     this.systemPods = seedMinikube(this.store, this.clock.now());
+    this.podCount = this.store.list('Pod').length;
     this.store.watch((ev) => this.onChange(ev));
     for (const s of this.store.list<Service>('Service')) this.queue.add(`endpoints|${s.metadata.namespace}/${s.metadata.name}`);
     this.settle();
@@ -205,6 +208,7 @@ export class Cluster {
     const o = ev.object;
     const kind = o.kind;
     if (kind === 'Event') return;
+    if (kind === 'Pod') this.podCount += ev.type === 'ADDED' ? 1 : ev.type === 'DELETED' ? -1 : 0;
     const ns = o.metadata.namespace ?? '';
     const name = o.metadata.name ?? '';
     const key = `${ns}/${name}`;

@@ -18,6 +18,8 @@ export interface RuntimeContext {
   enqueue(controller: string, key: string): void;
   /** Objects of `kind` owned by `ownerUid` (an index, not a scan), in creation order. */
   dependents<T extends import('../api/types').KObject>(ownerUid: string, kind: string): T[];
+  /** Number of Pod objects in the store (all namespaces). */
+  podCount(): number;
   /** Objects of `kind` in `namespace` that have no controller. */
   orphans<T extends import('../api/types').KObject>(kind: string, namespace: string): T[];
 }

@@ -313,6 +313,21 @@ describe('replicas and rollouts', () => {
     expect(appPods(c).filter((p) => podStatusColumn(p) === 'Running')).toHaveLength(3);
   });
 
+  it('a fresh Deployment whose image cannot be pulled times out progressing after 600 s', () => {
+    const c = setup({ image: false });
+    c.apply(manifest(), 'f.yaml');
+    c.advance(5);
+    let d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    expect(d.status?.conditions?.map((x) => `${x.type}=${x.status}/${x.reason}`)).toEqual(['Available=False/MinimumReplicasUnavailable', 'Progressing=True/ReplicaSetUpdated']);
+    c.advance(590);
+    d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    expect(d.status?.conditions?.find((x) => x.type === 'Progressing')?.reason).toBe('ReplicaSetUpdated');
+    c.advance(10);
+    d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    expect(d.status?.conditions?.find((x) => x.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    expect(c.explain({ kind: 'Deployment', name: 'llmops-app' })).toMatch(/^Deployment's rollout is stuck: no progress for 600s \(ProgressDeadlineExceeded\); 0\/1 available — pod llmops-app-\S+ is ImagePullBackOff/);
+  });
+
   it('scale up and down with kubectl scale semantics', () => {
     const c = setup();
     c.apply(manifest(), 'f.yaml');
