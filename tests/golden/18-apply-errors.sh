@@ -48,6 +48,26 @@ kubectl apply -f - <<EOF
 metadata:
   name: nokind
 EOF
+kubectl apply -f - <<EOF
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: typo
+spec:
+  replica: 2
+  selector:
+    matchLabels:
+      app: t
+  template:
+    metadata:
+      labels:
+        app: t
+    spec:
+      containers:
+      - name: c
+        image: nginx
+        imagePullPolicy: ifNotPresent
+EOF
 kubectl apply -f manifests/llmops-k8s.yaml
 kubectl apply -f manifests/llmops-k8s.yaml
 kubectl apply -f manifests/

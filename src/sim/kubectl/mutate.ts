@@ -3,6 +3,7 @@ import type { KObject, Deployment, ReplicaSet, Pod, Service } from '../api/types
 import { resolveResourceType, resourceForKind, qualifiedSingular, qualifiedPlural, type ResourceType } from '../api/registry';
 import { ApiError, formatKubectlError } from '../api/errors';
 import { parseYaml, kubectlYamlError } from '../yaml/parse';
+import { runFile } from '../api/server';
 import type { ProgramResult } from '../shell/types';
 import { displayPath } from '../shell/vfs';
 import type { Kctx } from './kubectl';
@@ -15,6 +16,56 @@ import { rfc3339 } from '../shell/time';
 import { formatApiError } from './errors';
 
 export interface ManifestObject { file: string; obj: KObject }
+
+/** Reads -f sources as files: files, directories (*.yaml, *.yml, *.json, sorted) and `-` (stdin). */
+export function readSources(k: Kctx, files: string[]): { sources: Array<{ name: string; text: string }>; errors: string[] } {
+  const out: Array<{ name: string; text: string }> = [];
+  const errors: string[] = [];
+  const recursive = k.bool('recursive');
+  for (const f of files) {
+    let sources: Array<{ name: string; text: string }> = [];
+    if (f === '-') sources = [{ name: 'STDIN', text: k.io.stdin ?? '' }];
+    else if (/^https?:\/\//.test(f)) { errors.push(`error: unable to read URL "${f}", server reported 404 Not Found, status code=404`); continue; }
+    else {
+      const abs = k.resolve(f);
+      if (k.world.vfs.isFile(abs)) sources = [{ name: f, text: k.world.vfs.read(abs)! }];
+      else if (k.world.vfs.isDir(abs)) {
+        const all = recursive ? k.world.vfs.walk(abs) : k.world.vfs.list(abs).filter((n) => !n.endsWith('/')).map((n) => abs + '/' + n);
+        sources = all.filter((p) => /\.(ya?ml|json)$/.test(p)).map((p) => ({ name: displayPath(k.cwd, p), text: k.world.vfs.read(p) ?? '' }));
+        if (sources.length === 0) { errors.push(`error: error reading [${f}]: recognized file extensions are [.json .yaml .yml]`); continue; }
+      } else { errors.push(`error: the path "${f}" does not exist`); continue; }
+    }
+    out.push(...sources);
+  }
+  return { sources: out, errors };
+}
+
+/** apply -f / create -f through the API server's file path (strict decoding, validation, per-object lines). */
+function runFiles(k: Kctx, command: 'apply' | 'create'): number {
+  const files = k.list('filename');
+  if (files.length === 0) { k.io.err('error: must specify one of -f and -k\n'); return 1; }
+  const dry = k.flag('dry-run');
+  if (dry && !['none', 'client', 'server'].includes(dry)) { k.io.err(`error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".\n`); return 1; }
+  const validate = k.flag('validate');
+  const { sources, errors } = readSources(k, files);
+  const store = k.world.cluster!.store;
+  let ok = errors.length === 0;
+  for (const src of sources) {
+    const r = runFile(store, command, src.text, {
+      fileName: src.name, namespace: k.ns, namespaceExplicit: k.p.flags.has('namespace'),
+      ...(dry === 'client' || dry === 'server' ? { dryRun: dry } : {}),
+      ...(validate === 'warn' || validate === 'ignore' || validate === 'strict' ? { validate } : validate === 'false' ? { validate: 'ignore' as const } : {}),
+    });
+    for (const line of r.stdout) k.io.out(line + '\n');
+    const warn = r.stderr.filter((l) => l.startsWith('Warning:'));
+    for (const w of warn) k.io.err(w + '\n');
+    errors.push(...r.stderr.filter((l) => !l.startsWith('Warning:')));
+    if (!r.ok) ok = false;
+    k.world.settle();
+  }
+  for (const e of errors) k.io.err(e + '\n');
+  return ok && errors.length === 0 ? 0 : 1;
+}
 
 /** Reads -f sources: files, directories (*.yaml, *.yml, *.json) and `-` (stdin). */
 export function readManifests(k: Kctx, files: string[]): { objs: ManifestObject[]; errors: string[] } {
@@ -82,6 +133,7 @@ function printObjects(k: Kctx, objs: KObject[]): boolean {
 }
 
 export function cmdApply(k: Kctx): ProgramResult {
+  if (k.flag('output') !== 'yaml' && k.flag('output') !== 'json') return runFiles(k, 'apply');
   const files = k.list('filename');
   if (files.length === 0) { k.io.err("error: must specify one of -f and -k\n"); return 1; }
   const { objs, errors } = readManifests(k, files);
@@ -139,6 +191,7 @@ function exactlyOneName(k: Kctx): string | undefined {
 export function cmdCreate(k: Kctx): ProgramResult {
   const path = k.p.path.slice(1);
   if (path.length === 0) {
+    if (k.list('filename').length && k.flag('output') !== 'yaml' && k.flag('output') !== 'json') return runFiles(k, 'create');
     const files = k.list('filename');
     if (files.length === 0) { k.io.err("error: must specify one of -f and -k\n\nerror: unknown command \"" + (k.p.args[0] ?? '') + "\"\nSee 'kubectl create -h' for help and examples\n"); return 1; }
     const { objs, errors } = readManifests(k, files);
