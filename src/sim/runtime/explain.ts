@@ -123,7 +123,7 @@ function explainService(cluster: Cluster, svc: Service): string {
   const tunnel = svc.spec.type === 'LoadBalancer'
     ? (cluster.tunnelOpen ? `; minikube tunnel gives it EXTERNAL-IP ${svc.spec.clusterIP}` : '; its EXTERNAL-IP stays <pending> until `minikube tunnel` runs')
     : '';
-  if (ready.length === 0) return `Service has no ready endpoints: ${noEndpointsReason(svc, sp, pods)}${tunnel}.`;
+  if (ready.length === 0) return `Service has no ${cands.length ? 'ready ' : ''}endpoints: ${noEndpointsReason(svc, sp, pods)}${tunnel}.`;
   const tp = sp ? sp.targetPort ?? sp.port : undefined;
   const listening = ready.filter((p) => {
     const port = sp ? findPort(p, sp) : undefined;

@@ -158,7 +158,7 @@ describe('services and endpoints', () => {
     const r = c.request({ url: `http://192.168.49.2:${svc.spec.ports![0]!.nodePort}/` });
     expect(r.curlExit).toBe(7);
     expect(r.trace.find((h) => !h.ok)?.kind).toBe('endpoints');
-    expect(c.explain({ kind: 'Service', name: 'llmops-service' })).toBe('Service has no ready endpoints: selector app=llmops-api matches 0 of 1 pod (they are labelled app=llmops); kube-proxy rejects connections to a Service without ready endpoints; its EXTERNAL-IP stays <pending> until `minikube tunnel` runs.'.replace('; kube-proxy rejects connections to a Service without ready endpoints', ''));
+    expect(c.explain({ kind: 'Service', name: 'llmops-service' })).toBe('Service has no endpoints: selector app=llmops-api matches 0 of 1 pod (they are labelled app=llmops); its EXTERNAL-IP stays <pending> until `minikube tunnel` runs.');
   });
 
   it('wrong targetPort: endpoints listed, connection refused at the pod', () => {
