@@ -10,6 +10,7 @@ export * from './schema';
 export * from './server';
 export * from './seed';
 export * from './explain';
+export * from './lint';
 export { base64Encode, base64Decode } from './base64';
 export { Store, SAFE_ALPHABET, type WatchEvent, type WatchEventType, type Watcher, type StoreOptions, type ListOptions, type DeleteOptions, type DeleteResult, type PropagationPolicy } from '../store/store';
 export * from '../store/selectors';
