@@ -132,3 +132,12 @@ describe('view model', () => {
     expect(matches({}, { a: 'b' })).toBe(false);
   });
 });
+
+describe('view model cost', () => {
+  it('asks the engine about a missing Secret once per build, not once per pod', () => {
+    const pods = Array.from({ length: 50 }, (_, i) => pod(i, { waiting: 'CreateContainerConfigError' }));
+    const asked: string[] = [];
+    buildViewModel({ objects: [deployment(50, 0), rs(50), ...pods], explain: (r) => { asked.push(`${r.kind}/${r.name}`); return undefined; } });
+    expect(asked.filter((a) => a === 'Secret/llmops-secrets')).toHaveLength(1);
+  });
+});

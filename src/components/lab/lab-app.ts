@@ -105,6 +105,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   }
   const seed = restored?.seed ?? opts.seed ?? 1;
   let backend = opts.createBackend(seed);
+  performance.mark('lab:backend-created');
   const state: LabState = emptyState(seed);
 
   // ---- DOM ------------------------------------------------------------------------------------------------
@@ -214,6 +215,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       if (key !== highlightKey) { highlightKey = key; highlight = hit?.labels ?? null; refreshView(true); }
     },
   });
+  performance.mark('lab:editor-created');
   let highlight: Record<string, string> | null = null;
   let highlightKey = '';
   const fileTabButtons = new Map<string, HTMLButtonElement>();
@@ -291,6 +293,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       foregroundDone?.();
     },
   });
+  performance.mark('lab:terminal-created');
   let unsubOutput = backend.onOutput((t) => terminal.writeAsync(t));
   function recordStep(step: { run: string } | { write: string; content: string } | { interrupt: true }): void {
     const t = backend.elapsedMs();
@@ -545,6 +548,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     terminal.setTheme(dark);
   }
 
+  performance.mark('lab:mounted');
   root.dataset.ready = 'true';
   const controller: LabController = {
     root, goals, editor, terminal,

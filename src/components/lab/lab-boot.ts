@@ -35,7 +35,9 @@ export class ManifestLabElement extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-lab-status]');
     if (status) status.textContent = 'Loading the lab…';
     const t0 = performance.now();
+    performance.mark('lab:open-start');
     this.opening = load().then(async ([{ mountLab }, { createSimBackend, LAB_TABS }]) => {
+      performance.mark('lab:chunk-loaded');
       const host = this.querySelector<HTMLElement>('[data-lab-host]') ?? this;
       const tabs = this.dataset.tabs ? (JSON.parse(this.dataset.tabs) as string[]) : LAB_TABS;
       const setup = this.dataset.setup ? (JSON.parse(this.dataset.setup) as string[]) : [];

@@ -200,8 +200,16 @@ function stringMap(v: unknown): Record<string, string> | undefined {
 export function buildViewModel(input: ViewModelInput): ViewModel {
   const ns = input.namespace ?? 'default';
   const threshold = input.groupThreshold ?? DEFAULT_GROUP_THRESHOLD;
+  // One engine call per object per build (a missing Secret is asked about once, not once per pod).
+  const explained = new Map<string, string | undefined>();
   const explain = (ref: ObjectRef): string | undefined => {
-    try { return input.explain?.(ref) || undefined; } catch { return undefined; }
+    if (!input.explain) return undefined;
+    const key = `${ref.kind}/${ref.namespace}/${ref.name}`;
+    if (explained.has(key)) return explained.get(key);
+    let text: string | undefined;
+    try { text = input.explain(ref) || undefined; } catch { text = undefined; }
+    explained.set(key, text);
+    return text;
   };
   const inNs = input.objects.filter((o) => (o.metadata?.namespace ?? 'default') === ns && typeof o.metadata?.name === 'string');
   const byKind = (k: string) => inNs.filter((o) => o.kind === k);
