@@ -98,6 +98,7 @@ export interface KubeletDeps {
 
 export class Kubelet {
   private pods = new Map<string, PodRt>(); // by uid
+  private byName = new Map<string, string>(); // ns/name → uid
   private ipam = new PodIpam();
   private pullBackoff = new Backoff();
   private crashBackoff = new Backoff();
@@ -160,16 +161,18 @@ export class Kubelet {
   sync(key: string): void {
     const [ns = '', name = ''] = key.split('/');
     const pod = this.ctx.store.get<Pod>('Pod', ns, name);
+    const known = this.byName.get(key);
     if (!pod) {
       // The pod object is gone: forget its runtime if any (force deletion).
-      for (const rt of this.pods.values()) if (rt.namespace === ns && rt.name === name) this.forget(rt);
+      const gone = known ? this.pods.get(known) : undefined;
+      if (gone) this.forget(gone);
       return;
     }
     if (pod.spec.nodeName !== NODE_NAME) return;
     const uid = pod.metadata.uid ?? '';
     let rt = this.pods.get(uid);
     // Another pod with the same name (recreated): drop the old runtime.
-    for (const other of this.pods.values()) if (other !== rt && other.namespace === ns && other.name === name) this.forget(other);
+    if (known && known !== uid) { const other = this.pods.get(known); if (other) this.forget(other); }
     if (!rt) {
       if (pod.metadata.deletionTimestamp) { this.finalRemove(pod); return; }
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
@@ -227,6 +230,7 @@ export class Kubelet {
       });
     }
     this.pods.set(rt.uid, rt);
+    this.byName.set(`${rt.namespace}/${rt.name}`, rt.uid);
     this.ctx.schedule(now + SANDBOX_MS, () => {
       if (rt.removed) return;
       rt.ip = this.ipam.allocate();
@@ -638,6 +642,8 @@ export class Kubelet {
     this.pullBackoff.resetPrefix(rt.uid + '/');
     this.crashBackoff.resetPrefix(rt.uid + '/');
     this.pods.delete(rt.uid);
+    const k = `${rt.namespace}/${rt.name}`;
+    if (this.byName.get(k) === rt.uid) this.byName.delete(k);
   }
 
   // ---------------------------------------------------------------- status
