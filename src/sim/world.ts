@@ -7,6 +7,7 @@ import { ImageStore } from './images/store';
 import { DEFAULT_START_MS } from './clock/index';
 import { attachCluster, type ClusterPort } from './kubectl/cluster-port';
 import type { WorkstationContainer } from './docker/run';
+import type { NetResult } from './net/index';
 
 export type MinikubeState = 'absent' | 'running' | 'stopped';
 
@@ -78,6 +79,16 @@ export class World {
   /** Reconciles the cluster at the current instant (after every command). */
   settle(): void {
     if (this.cluster && this.minikube === 'running') this.cluster.settle();
+  }
+
+  /**
+   * A request as a program would make it, without printing anything (no `Handling connection` line): for goals
+   * and lab probes. From the workstation it reaches port-forwards, NodePorts and the tunnel's IPs; from a pod,
+   * Service names, ClusterIPs and pod IPs. Undefined when no cluster runs.
+   */
+  http(from: 'workstation' | { namespace: string; name: string }, url: string, opts: { method?: string; timeoutMs?: number } = {}): NetResult | undefined {
+    if (!this.cluster || this.minikube !== 'running') return undefined;
+    return this.cluster.request({ from: from === 'workstation' ? { kind: 'workstation' } : { kind: 'pod', ...from }, url, ...opts });
   }
 
   /** `docker ps` */

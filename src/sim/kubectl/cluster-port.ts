@@ -7,6 +7,7 @@ import type { Pod, Service } from '../api/types';
 import { Cluster } from '../runtime/cluster';
 import type { NetRequest, NetResult } from '../net/index';
 import type { LogLine } from '../node/kubelet';
+import { explain as engineExplain, type ObjectRef } from '../runtime/explain';
 
 export interface ServiceUrl { namespace: string; name: string; targetPorts: string; urls: string[]; hasRunningPod: boolean }
 
@@ -27,7 +28,12 @@ export interface ClusterPort {
   setTunnel(open: boolean): void;
   loadBalancerServices(): string[];
   serviceUrls(): ServiceUrl[];
+  /** an HTTP request through the simulated network (curl from the workstation or a pod), with its trace */
   request(req: NetRequest): NetResult;
+  /** hear about every request made through `request` (the lab's request path view) */
+  onRequest(cb: (req: NetRequest, result: NetResult) => void): () => void;
+  /** one sentence on why an object is in its state (the engine's explanation) */
+  explain(ref: ObjectRef): string;
   addPortForward(localPort: number, namespace: string, pod: string, podPort: number, target: string): void;
   removePortForward(localPort: number): void;
   logs(ns: string, pod: string, opts: { container?: string; previous?: boolean }): { lines: LogLine[] } | { error: string };
@@ -40,6 +46,7 @@ export const NODE_IP = '192.168.49.2';
 
 export function attachCluster(opts: AttachOptions): ClusterPort {
   const c = new Cluster({ seed: opts.seed, startTime: opts.startMs });
+  const requestListeners = new Set<(req: NetRequest, result: NetResult) => void>();
   return {
     engine: c,
     store: c.store,
@@ -62,7 +69,13 @@ export function attachCluster(opts: AttachOptions): ClusterPort {
         hasRunningPod: pods.some((p) => p.status?.phase === 'Running'),
       };
     }),
-    request: (req) => c.request(req),
+    request: (req) => {
+      const r = c.request(req);
+      for (const l of requestListeners) l(req, r);
+      return r;
+    },
+    onRequest: (cb) => { requestListeners.add(cb); return () => requestListeners.delete(cb); },
+    explain: (ref) => engineExplain(c, ref),
     addPortForward: (localPort, namespace, pod, podPort, target) => c.net.addPortForward({ localPort, namespace, pod, podPort, target }),
     removePortForward: (localPort) => c.net.removePortForward(localPort),
     logs: (ns, pod, o) => c.logs(ns, pod, o),

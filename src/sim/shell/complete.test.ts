@@ -87,6 +87,24 @@ describe('interactive terminal API', () => {
     expect(sh.isBusy).toBe(false);
     expect(sh.run('echo $?').output).toBe('130\n');
   });
+  it('lets the lab hear requests and probe without printing', () => {
+    const sh = createShell({ interactive: false });
+    expect(sh.world.http('workstation', 'http://localhost:80/')).toBeUndefined();
+    sh.run('minikube start');
+    sh.run('kubectl create deployment web --image=nginx');
+    sh.run('kubectl expose deployment web --type=NodePort --port=80');
+    sh.run('kubectl rollout status deployment/web');
+    sh.run('sleep 5');
+    const seen: string[] = [];
+    sh.world.cluster!.onRequest((req, res) => seen.push(`${req.url} ${res.ok}`));
+    const url = sh.run('minikube service web --url').output.trim();
+    expect(sh.run(`curl -s -o /dev/null -w '%{http_code}' ${url}`).output).toBe('200');
+    expect(seen).toEqual([`${url} true`]);
+    const probe = sh.world.http('workstation', url);
+    expect(probe?.ok).toBe(true);
+    expect(probe?.trace.map((h) => h.kind)).toContain('nodeport');
+    expect(sh.world.cluster!.explain({ kind: 'Deployment', namespace: 'default', name: 'web' })).toMatch(/\S/);
+  });
   it('says when an input needs more lines', () => {
     const sh = createShell({ interactive: true });
     expect(sh.run('cat > x <<EOF').incomplete).toBe(true);
