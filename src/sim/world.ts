@@ -7,6 +7,7 @@ import { ImageStore } from './images/store';
 import { DEFAULT_START_MS } from './clock/index';
 import { attachCluster, type ClusterPort } from './kubectl/cluster-port';
 import type { WorkstationContainer } from './docker/run';
+import { dockerAgo } from './docker/docker';
 import type { NetResult } from './net/index';
 
 export type MinikubeState = 'absent' | 'running' | 'stopped';
@@ -95,9 +96,8 @@ export class World {
   containersTable(): string {
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     for (const c of this.containers.filter((x) => x.exited === undefined)) {
-      const up = Math.max(1, Math.floor((this.nowMs - c.createdMs) / 1000));
-      const upText = up < 60 ? `${up} seconds` : up < 120 ? 'About a minute' : `${Math.floor(up / 60)} minutes`;
-      rows.push([c.id.slice(0, 12), c.image, JSON.stringify(c.command.length > 20 ? c.command.slice(0, 19) + '…' : c.command), `${upText} ago`, `Up ${upText}`,
+      const ago = dockerAgo((this.nowMs - c.createdMs) / 1000);
+      rows.push([c.id.slice(0, 12), c.image, JSON.stringify(c.command.length > 20 ? c.command.slice(0, 19) + '…' : c.command), ago, `Up ${ago.replace(/ ago$/, '')}`,
         c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/tcp, [::]:${p.host}->${p.container}/tcp`).join(', '), c.name]);
     }
     const widths = rows[0]!.map((_, i) => Math.max(10, ...rows.map((r) => [...r[i]!].length + 3)));
