@@ -48,7 +48,19 @@ export class EventRecorder {
 
   constructor(private readonly store: Store, private readonly now: () => Millis) {}
 
-  record(source: EventSource, obj: KObject, type: EventType, reason: string, message: string, fieldPath?: string): KEvent {
+  /**
+   * Records (or aggregates) an event. Like a real recorder, a rejected write (e.g. the namespace is being
+   * terminated) is dropped, never thrown at the controller. Returns undefined then.
+   */
+  record(source: EventSource, obj: KObject, type: EventType, reason: string, message: string, fieldPath?: string): KEvent | undefined {
+    try {
+      return this.write(source, obj, type, reason, message, fieldPath);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private write(source: EventSource, obj: KObject, type: EventType, reason: string, message: string, fieldPath?: string): KEvent {
     const ref = refTo(obj, fieldPath);
     const ns = obj.metadata.namespace ?? 'default';
     const key = [source.component, ref.kind, ns, ref.name, ref.uid, fieldPath ?? '', type, reason, message].join('\u0000');

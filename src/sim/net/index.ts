@@ -141,14 +141,17 @@ export class Network {
     if (u.host === NODE_IP) return this.toNodePort(c);
     if (isIPv4(u.host)) {
       const svc = this.serviceByClusterIP(u.host);
-      if (svc && this.tunnelOpen && svc.spec.type === 'LoadBalancer') {
-        trace.push({ kind: 'loadbalancer', ok: true, text: `minikube tunnel routes ${u.host} (the LoadBalancer IP = ClusterIP) to the cluster`, ref: ref(svc) });
+      if (svc && this.tunnelOpen) {
+        // minikube tunnel (Linux) adds a route 10.96.0.0/12 → 192.168.49.2, so every ClusterIP answers
+        trace.push({ kind: 'loadbalancer', ok: true, text: svc.spec.type === 'LoadBalancer'
+          ? `minikube tunnel routes ${u.host} (the LoadBalancer IP = ClusterIP) to the cluster`
+          : `minikube tunnel's route 10.96.0.0/12 → ${NODE_IP} reaches ClusterIP ${u.host}`, ref: ref(svc) });
         return this.toService(c, svc, u.port, 'clusterIP');
       }
       if (svc) {
         trace.push({ kind: 'loadbalancer', ok: false, text: svc.spec.type === 'LoadBalancer'
           ? `${u.host} is a ClusterIP: without \`minikube tunnel\` your workstation has no route into 10.96.0.0/12`
-          : `${u.host} is the ClusterIP of ${svc.metadata.name}, reachable only inside the cluster (type ${svc.spec.type ?? 'ClusterIP'})`, ref: ref(svc) });
+          : `${u.host} is the ClusterIP of ${svc.metadata.name}, reachable only inside the cluster (or through \`minikube tunnel\`)`, ref: ref(svc) });
         return this.timeout(c);
       }
       trace.push({ kind: 'client', ok: false, text: `no route from your workstation to ${u.host}` });

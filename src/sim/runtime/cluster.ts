@@ -200,6 +200,7 @@ export class Cluster {
       case 'kubelet-status': this.kubelet.refreshStatus(key); break;
       case 'gc': this.collect(key); break;
       case 'lb': this.syncLoadBalancer(key); break;
+      case 'namespace': this.cleanNamespace(key); break;
       default: break;
     }
   }
@@ -246,6 +247,9 @@ export class Cluster {
       case 'Service':
         this.queue.add(`endpoints|${key}`);
         this.queue.add(`lb|${key}`);
+        break;
+      case 'Namespace':
+        if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) this.queue.add(`namespace|${name}`);
         break;
       default:
         break;
@@ -357,6 +361,29 @@ export class Cluster {
   explain(ref: ObjectRef): string {
     this.settle();
     return explain(this, ref);
+  }
+
+  /** namespace controller: a deleted namespace takes everything in it along. */
+  private cleanNamespace(ns: string): void {
+    let left = 0;
+    for (const kind of this.store.kinds()) {
+      if (kind === 'Namespace' || kind === 'Node') continue;
+      for (const o of this.store.list(kind, { namespace: ns })) {
+        if (o.metadata.namespace !== ns) continue;
+        left++;
+        if (!o.metadata.deletionTimestamp) this.store.delete(kind, ns, o.metadata.name ?? '');
+      }
+    }
+    const nsObj = this.store.get('Namespace', '', ns);
+    if (!nsObj) return;
+    const remaining = this.store.kinds().filter((k) => k !== 'Namespace' && k !== 'Node').reduce((n, k) => n + this.store.list(k, { namespace: ns }).length, 0);
+    if (remaining === 0 && nsObj.metadata.finalizers?.length) {
+      // contents gone: the namespace controller removes its finalizer and the namespace goes
+      this.store.update({ ...nsObj, metadata: { ...nsObj.metadata, resourceVersion: undefined, finalizers: [] } });
+    } else if (remaining > 0) {
+      this.timers.schedule(this.clock.now() + 1000, () => this.queue.add(`namespace|${ns}`));
+    }
+    void left;
   }
 
   // ------------------------------------------------------------------ tunnel

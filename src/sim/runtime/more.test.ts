@@ -143,3 +143,60 @@ describe('runaway replica counts', () => {
     expect(appPods(c).length).toBe(1000);
   }, 60_000);
 });
+
+describe('probes, configmaps, namespaces, tunnel routes', () => {
+  it('startup probe holds liveness back; exec probe runs in the container', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST.replace('        ports:', '        startupProbe:\n          httpGet:\n            path: /ready\n            port: 8501\n          periodSeconds: 1\n          failureThreshold: 30\n        livenessProbe:\n          exec:\n            command: ["cat", "/nope"]\n          periodSeconds: 5\n        ports:'), 'f.yaml');
+    c.advance(1);
+    let s = appPods(c)[0]!.status!.containerStatuses![0]!;
+    expect(s.started).toBe(false);
+    c.advance(2);
+    s = appPods(c)[0]!.status!.containerStatuses![0]!;
+    expect(s.started).toBe(true);
+    c.advance(20);
+    const ev = eventLines(c, 'Pod', appPods(c)[0]!.metadata.name!);
+    // the exec probe's output is the message; liveness only starts once the startup probe passed
+    expect(ev.find((l) => l.startsWith("Warning Unhealthy Liveness probe failed: cat: can't open '/nope': No such file or directory"))).toBeDefined();
+    expect(ev.findIndex((l) => l.startsWith('Warning Unhealthy Startup'))).toBeLessThan(ev.findIndex((l) => l.startsWith('Warning Unhealthy Liveness')));
+    expect(ev).toContain('Normal Killing Container llmops-container failed liveness probe, will be restarted');
+  });
+
+  it('env from a ConfigMap (envFrom and configMapKeyRef) and a missing ConfigMap', () => {
+    const c = cluster();
+    c.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { RECOMMENDER_MODE: 'offline', LOG_LEVEL: 'info' } });
+    c.apply(SEED_MANIFEST.replace('        envFrom:\n', '        envFrom:\n          - configMapRef:\n              name: cfg\n').replace('        ports:', '        env:\n          - name: MODE\n            valueFrom:\n              configMapKeyRef:\n                name: cfg\n                key: RECOMMENDER_MODE\n        ports:'), 'f.yaml');
+    c.advance(5);
+    const name = appPods(c)[0]!.metadata.name!;
+    expect(c.exec('default', name, ['printenv', 'MODE'])).toEqual({ stdout: 'offline\n', stderr: '', exitCode: 0 });
+    expect(c.exec('default', name, ['printenv', 'LOG_LEVEL'])).toEqual({ stdout: 'info\n', stderr: '', exitCode: 0 });
+    const c2 = cluster();
+    c2.apply(SEED_MANIFEST.replace('        envFrom:\n', '        envFrom:\n          - configMapRef:\n              name: nope\n'), 'f.yaml');
+    c2.advance(5);
+    expect(appPods(c2)[0]!.status!.containerStatuses![0]!.state?.waiting).toEqual({ reason: 'CreateContainerConfigError', message: 'configmap "nope" not found' });
+  });
+
+  it('deleting a namespace deletes what is in it', () => {
+    const c = cluster();
+    c.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } });
+    loadLocalImage(c.images);
+    createSecret(c, 'llmops-secrets', { GROQ_API_KEY: 'k' }, 'demo');
+    c.apply(SEED_MANIFEST, 'f.yaml', { namespace: 'demo' });
+    c.advance(5);
+    expect(appPods(c, 'demo')).toHaveLength(1);
+    c.store.delete('Namespace', '', 'demo');
+    c.advance(5);
+    expect(c.store.list('Deployment', { namespace: 'demo' })).toHaveLength(0);
+    expect(appPods(c, 'demo')).toHaveLength(0);
+  });
+
+  it('with the tunnel open any ClusterIP is routable from the workstation', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST.replace('type: LoadBalancer', 'type: ClusterIP'), 'f.yaml');
+    c.advance(5);
+    const ip = c.store.get<import('../api/types').Service>('Service', 'default', 'llmops-service')!.spec.clusterIP!;
+    expect(c.request({ url: `http://${ip}/health`, timeoutMs: 1000 }).curlExit).toBe(28);
+    c.setTunnel(true);
+    expect(c.request({ url: `http://${ip}/health` }).response?.status).toBe(200);
+  });
+});
