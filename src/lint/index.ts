@@ -261,7 +261,8 @@ export function lint(text: string, fileName = 'manifest.yaml'): Finding[] {
   const out: Finding[] = [];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false }) as Document.Parsed[];
+    // logLevel 'error': odd-but-valid YAML (e.g. a map used as a key) must not print warnings in the editor.
+    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (err) {
     return [{ ruleId: 'yaml-syntax', severity: 'error', message: err instanceof Error ? err.message : String(err), doc: RULES['yaml-syntax']!.doc, path: '', line: 1, column: 1, fileName, document: 0 }];
   }
@@ -277,7 +278,16 @@ export function lint(text: string, fileName = 'manifest.yaml'): Finding[] {
       }
       return;
     }
-    const obj: unknown = doc.toJS({ maxAliasCount: 100 });
+    let obj: unknown;
+    try {
+      obj = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // e.g. an alias whose anchor is missing, or an alias bomb: the parser accepts it, building the value fails.
+      const pos = lc.linePos(doc.contents?.range?.[0] ?? doc.range[0]);
+      const message = err instanceof Error ? err.message : String(err);
+      out.push({ ruleId: 'yaml-syntax', severity: 'error', message, doc: RULES['yaml-syntax']!.doc, path: '', line: pos.line, column: pos.col, fileName, document: docIndex });
+      return;
+    }
     if (!isObj(obj)) return;
     const kind = typeof obj.kind === 'string' ? obj.kind : '';
     const name = typeof getIn(obj, ['metadata', 'name']) === 'string' ? String(getIn(obj, ['metadata', 'name'])) : '(unnamed)';
