@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lint, RULES, type Finding } from '../../src/lint/index.js';
 import { main as lintCli } from '../../scripts/lint-manifests.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+vi.setConfig({ testTimeout: 60_000 }); // the property test makes 2000 runs
 const read = (p: string) => readFileSync(ROOT + p, 'utf8');
 const ids = (f: Finding[]) => f.map((x) => x.ruleId);
 
