@@ -133,3 +133,40 @@ describe('Store: namespaces', () => {
     expect(store.delete('Namespace', '', 'empty').outcome).toBe('deleted');
   });
 });
+
+describe('Store: list stays consistent under random writes (property)', () => {
+  it('matches a brute-force model after any sequence of create/update/delete', async () => {
+    const fc = (await import('fast-check')).default;
+    const op = fc.oneof(
+      fc.record({ t: fc.constant('create' as const), name: fc.constantFrom('a', 'b', 'c', 'd', 'e'), app: fc.constantFrom('x', 'y') }),
+      fc.record({ t: fc.constant('update' as const), name: fc.constantFrom('a', 'b', 'c', 'd', 'e'), app: fc.constantFrom('x', 'y') }),
+      fc.record({ t: fc.constant('delete' as const), name: fc.constantFrom('a', 'b', 'c', 'd', 'e'), app: fc.constant('') }),
+      fc.record({ t: fc.constant('list' as const), name: fc.constant(''), app: fc.constantFrom('x', 'y') }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const { store } = mkStore();
+        const model = new Map<string, string>();
+        for (const o of ops) {
+          if (o.t === 'create' && !model.has(o.name)) {
+            store.create(cm(o.name, {}, { app: o.app }));
+            model.set(o.name, o.app);
+          } else if (o.t === 'update' && model.has(o.name)) {
+            const cur = store.get('ConfigMap', 'default', o.name)!;
+            store.update({ ...cur, metadata: { ...cur.metadata, labels: { app: o.app } } });
+            model.set(o.name, o.app);
+          } else if (o.t === 'delete' && model.has(o.name)) {
+            store.delete('ConfigMap', 'default', o.name);
+            model.delete(o.name);
+          } else if (o.t === 'list') {
+            const got = store.list('ConfigMap', { labelSelector: `app=${o.app}` }).map((x) => x.metadata.name);
+            const want = [...model].filter(([, a]) => a === o.app).map(([n]) => n).sort();
+            expect(got).toEqual(want);
+            expect(store.list('ConfigMap').map((x) => x.metadata.labels?.app)).toEqual([...model.keys()].sort().map((n) => model.get(n)));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -66,6 +66,8 @@ export class Store {
   private readonly byKind = new Map<string, Map<string, KObject>>();
   private readonly watchers = new Set<{ fn: Watcher; kind: string | undefined }>();
   private rv = 0;
+  /** per-kind list sorted by namespace/name, rebuilt lazily after writes to that kind */
+  private readonly sortedCache = new Map<string, KObject[]>();
   readonly now: () => number;
   readonly random: () => number;
   /** called before an object with ownerReferences' owner is removed; engine-runtime's GC may also watch DELETED */
@@ -132,17 +134,21 @@ export class Store {
   list<T extends KObject = KObject>(kind: string, opts: ListOptions = {}): T[] {
     const b = this.byKind.get(kind);
     if (!b) return [];
+    let sorted = this.sortedCache.get(kind);
+    if (!sorted) {
+      sorted = [...b.values()].sort(compareObjects);
+      this.sortedCache.set(kind, sorted);
+    }
     const ns = opts.namespace && isNamespacedKind(kind) ? opts.namespace : undefined;
     const sel = typeof opts.labelSelector === 'string' ? parseSelector(opts.labelSelector) : opts.labelSelector;
     const fsel = opts.fieldSelector ? compileFieldSelector(kind, opts.fieldSelector) : undefined;
     const out: KObject[] = [];
-    for (const o of b.values()) {
+    for (const o of sorted) {
       if (ns !== undefined && o.metadata.namespace !== ns) continue;
       if (sel && sel.length && !selectorMatches(sel, o.metadata.labels)) continue;
       if (fsel && !fsel(o)) continue;
       out.push(o);
     }
-    out.sort(compareObjects);
     return out as T[];
   }
   /** Every stored object, all kinds (for snapshots and invariant checks). */
@@ -188,6 +194,7 @@ export class Store {
     delete md.deletionTimestamp;
     delete md.deletionGracePeriodSeconds;
     this.bucket(kind).set(nsKey(md.namespace ?? '', md.name), obj);
+    this.sortedCache.delete(kind);
     this.emit({ type: 'ADDED', object: obj });
     return obj;
   }
@@ -249,6 +256,25 @@ export class Store {
     if (deepEqual(cur, next)) return cur;
     next.metadata.resourceVersion = String(++this.rv);
     this.bucket(next.kind).set(nsKey(next.metadata.namespace ?? '', next.metadata.name ?? ''), next);
+    // same namespace/name, same place in the sorted list: swap it in rather than re-sorting later
+    const sorted = this.sortedCache.get(next.kind);
+    if (sorted) {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const c = compareObjects(sorted[mid]!, next);
+        if (c === 0) {
+          found = mid;
+          break;
+        }
+        if (c < 0) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (found >= 0) sorted[found] = next;
+      else this.sortedCache.delete(next.kind);
+    }
     this.emit({ type: 'MODIFIED', object: next, old: cur });
     return next;
   }
@@ -325,6 +351,7 @@ export class Store {
     const cur = b?.get(nsKey(ns, name));
     if (!b || !cur) throw notFound(kind, name);
     b.delete(nsKey(ns, name));
+    this.sortedCache.delete(kind);
     const gone = deepClone(cur);
     gone.metadata.resourceVersion = String(++this.rv);
     this.emit({ type: 'DELETED', object: gone, old: cur });
