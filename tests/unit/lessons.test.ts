@@ -37,6 +37,7 @@ const REQUIRED_DIAGRAMS: Record<string, string[]> = {
   '03-deployment': ['LabelMatch', 'OwnershipChain'],
   '04-service': ['ServiceTypes', 'PortMap'],
   '05-request-path': ['RequestPath'],
+  '07-scaling': ['ScaleOut'],
   '08-updating': ['RollingUpdate'],
   '09-troubleshooting': ['PodStages'],
 };
