@@ -65,6 +65,8 @@ function main(): number {
   }
   const shell = createShell({ seed, files: readSeedFromDisk(), interactive: false });
   process.stdout.write(runTranscript(shell, script));
+  // for the benchmark: the process's own CPU time (the machine may be shared, so wall time alone misleads)
+  if (process.env.SIM_CPU_REPORT === '1') { const u = process.cpuUsage(); process.stderr.write(`sim-cpu-ms ${((u.user + u.system) / 1000).toFixed(1)}\n`); }
   return 0;
 }
 
