@@ -1,6 +1,6 @@
 // Labs for the first lessons: what a manifest does, YAML, the Deployment, the Service, the request path.
 import { defineScenario } from '../schema';
-import { APP, APPLY, DEPLOYED, DEPLOYMENT, LESSON, LINES, MANIFEST, READY_TO_APPLY, ROLLOUT, SERVICE, WAIT_FOR_APP } from '../common';
+import { APP, APPLY, DEPLOYED, DEPLOYMENT, LESSON, LINES, MANIFEST, READY_TO_APPLY, ROLLOUT, SERVICE } from '../common';
 
 export const overviewReconcile = defineScenario({
   id: 'overview-reconcile',
