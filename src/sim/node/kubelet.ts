@@ -130,13 +130,17 @@ export class Kubelet {
     };
   }
 
+  /**
+   * Log lines of a container. While an instance runs, `previous` is the instance before it; once it has
+   * exited (waiting to restart), both the current and the previous log are that exited instance's, as
+   * the kubelet falls back to lastState.terminated.
+   */
   logs(pod: Pod, container: string, previous: boolean): LogLine[] | undefined {
     const rt = this.pods.get(pod.metadata.uid ?? '');
     const c = rt?.containers.get(container);
     if (!c) return undefined;
-    if (previous) return c.previousLogs;
-    // A container waiting to restart shows the last run's log (kubelet falls back to lastState).
-    if (!c.process && c.exited === false && c.state.waiting && c.previousLogs) return c.previousLogs;
+    const live = !!c.process && !c.exited;
+    if (previous) return live ? c.previousLogs : c.instance > 0 && c.exited ? c.logs : c.previousLogs;
     return c.logs;
   }
 

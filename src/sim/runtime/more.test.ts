@@ -200,3 +200,17 @@ describe('probes, configmaps, namespaces, tunnel routes', () => {
     expect(c.request({ url: `http://${ip}/health` }).response?.status).toBe(200);
   });
 });
+
+describe('logs of restarted containers', () => {
+  it('--previous is the last exited run; the current log is the running one', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST.replace('        ports:', '        livenessProbe:\n          httpGet:\n            path: /health\n            port: 9999\n        ports:'), 'f.yaml');
+    c.advance(21); // killed at ~20.5 s by the liveness probe, restarted at once
+    const name = appPods(c)[0]!.metadata.name!;
+    const cur = c.logs('default', name);
+    const prev = c.logs('default', name, { previous: true });
+    if (!('lines' in cur) || !('lines' in prev)) throw new Error('expected logs');
+    expect(prev.lines.map((l) => JSON.parse(l.text).msg)).toEqual(['starting anime-recommender', 'listening', 'recommendation index ready', 'stop signal received; shutting down gracefully', 'server closed; exiting']);
+    expect(cur.lines.every((l) => l.ts > prev.lines[prev.lines.length - 1]!.ts)).toBe(true);
+  });
+});
