@@ -155,6 +155,30 @@ describe('manifests shown in lessons come from manifests/', () => {
     }
   });
 
+  it('cites lines that still hold what the lessons say they hold', () => {
+    // The lessons explain manifests by line number (captions, highlights, the summary table). If a file's layout
+    // changes, these anchors fail first, pointing at the lesson text that needs updating.
+    const anchors: Record<string, Array<[number, RegExp]>> = {
+      'llmops-k8s.yaml': [
+        [1, /^apiVersion: apps\/v1$/], [8, /replicas: 1/], [11, /app: llmops/], [15, /app: llmops/],
+        [19, /image: llmops-app:latest/], [20, /imagePullPolicy: IfNotPresent/], [22, /containerPort: 8501/],
+        [25, /name: llmops-secrets/], [26, /^---$/], [27, /^apiVersion: v1$/], [32, /type: LoadBalancer/],
+        [34, /app: llmops/], [37, /port: 80/], [38, /targetPort: 8501/],
+      ],
+      'llmops-k8s-hardened.yaml': [
+        [9, /app\.kubernetes\.io\/name/], [19, /app: llmops/], [31, /automountServiceAccountToken: false/],
+        [40, /image: llmops-app:1\.0\.0/], [43, /name: http/], [45, /envFrom/], [48, /resources:/],
+        [57, /path: \/ready/], [63, /path: \/health/], [68, /securityContext:/], [101, /targetPort: http/],
+      ],
+    };
+    for (const [file, lines] of Object.entries(anchors)) {
+      const path = join(MANIFESTS_DIR, file);
+      if (!existsSync(path)) continue;
+      const text = readFileSync(path, 'utf8').split('\n');
+      for (const [n, re] of lines) expect(text[n - 1], `manifests/${file} line ${n}`).toMatch(re);
+    }
+  });
+
   it('shows the taught manifest somewhere in the course', () => {
     const files = lessons.flatMap((l) => componentUses(l.body, 'ManifestFile').map((u) => u.file));
     expect(files).toContain('llmops-k8s.yaml');
