@@ -84,6 +84,25 @@ describe('a troubleshooting lab, fixed by typing commands', () => {
   });
 });
 
+describe('labs inside a lesson', () => {
+  it('a lesson page fetches no exercise or lab code until its lab is near, then opens the lab in its start state', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(`${baseURL()}/lessons/09-troubleshooting/`);
+    await page.waitForLoadState('load');
+    expect(urls.filter((u) => /exercise-mount|lab-app|sim-backend/.test(u))).toEqual([]);
+    const lab = 'exercise-lab[data-scenario="secret-missing"]';
+    await page.click(`${lab} [data-exercise-open]`);
+    await page.waitForSelector(`${lab}[data-state="ready"] [data-exercise="secret-missing"] .goal[data-met="false"]`, { timeout: 60_000 });
+    expect(urls.some((u) => /exercise-mount/.test(u))).toBe(true);
+    expect(await page.textContent(`${lab} [data-goal="pod-ready"] .goal__detail`)).toMatch(/CreateContainerConfigError|secret "llmops-secrets" not found/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('hints, show solution, reset and state links', () => {
   it('reveals hints one at a time, types the solution into the terminal, and reset restores the broken start', async () => {
     const page = await browser.context.newPage();
