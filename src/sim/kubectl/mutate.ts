@@ -7,7 +7,7 @@ import { runFile } from '../api/server';
 import type { ProgramResult } from '../shell/types';
 import { displayPath } from '../shell/vfs';
 import type { Kctx } from './kubectl';
-import { applyObject, createObject, updateObject } from './apiserver';
+import { applyObject, createObject, updateObject } from './write';
 import { genSecret, genConfigMap, genDeployment, genService, genNamespace, forServer, type GenResult } from './generators';
 import { toYaml, toJson } from './output';
 import { parseTargets, nsFor } from './get';

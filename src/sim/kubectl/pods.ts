@@ -3,7 +3,7 @@ import type { KObject, Pod, Service, Deployment, ReplicaSet } from '../api/types
 import { resolveResourceType, qualifiedPlural, qualifiedSingular } from '../api/registry';
 import type { LongRunning, ProgramResult } from '../shell/types';
 import type { Kctx } from './kubectl';
-import { createObject } from './apiserver';
+import { createObject } from './write';
 import { parseTimeout } from './mutate';
 import { formatApiError } from './errors';
 import { jsonpathTemplate } from './output';
