@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { podTemplateHash, resolveFenceposts, safeEncode, fnv1a32 } from './util';
 import { fit, podRequests } from './scheduler';
 import { findPort } from './endpoints';
-import { podDeletionRank } from './replicaset';
+import { podDeletionRank, rankForDeletion } from './replicaset';
 import { templatesEqual, rollbackTemplate } from './deployment';
 import type { Deployment, Pod, PodTemplateSpec, ReplicaSet } from '../api/types';
 
@@ -123,9 +123,9 @@ describe('replicaset scale-down order', () => {
       mk('notready-restarts', { node: true, ready: false, restarts: 3 }),
       mk('notready-newer', { node: true, ready: false, created: '2025-09-15T15:05:00Z' }),
     ];
-    expect([...pods].sort(podDeletionRank).map((p) => p.metadata.name)).toEqual([
-      'unscheduled', 'pending', 'notready-restarts', 'notready-newer', 'notready', 'ready-new', 'ready-old',
-    ]);
+    const want = ['unscheduled', 'pending', 'notready-restarts', 'notready-newer', 'notready', 'ready-new', 'ready-old'];
+    expect([...pods].sort(podDeletionRank).map((p) => p.metadata.name)).toEqual(want);
+    expect(rankForDeletion([...pods].reverse()).map((p) => p.metadata.name)).toEqual(want);
   });
 });
 

@@ -44,6 +44,29 @@ export function podDeletionRank(a: Pod, b: Pod): number {
   return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
 }
 
+/** Sorts pods by podDeletionRank with the sort keys computed once per pod (large scale-downs). */
+export function rankForDeletion(pods: Pod[]): Pod[] {
+  const keyed = pods.map((p) => {
+    const ready = isPodReady(p);
+    return {
+      p,
+      k: [
+        p.spec.nodeName ? 1 : 0,
+        p.status?.phase === 'Pending' ? 0 : p.status?.phase === 'Unknown' ? 1 : 2,
+        ready ? 1 : 0,
+        ready ? -t(getCondition(p.status?.conditions, 'Ready')?.lastTransitionTime) : 0,
+        -(p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
+        -t(p.metadata.creationTimestamp),
+      ],
+    };
+  });
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i]! - b.k[i]!;
+    return (a.p.metadata.name ?? '') < (b.p.metadata.name ?? '') ? -1 : 1;
+  });
+  return keyed.map((x) => x.p);
+}
+
 export class ReplicaSetController {
   /** pods created per RS in the current burst window */
   private bursts = new Map<string, { at: number; created: number }>();
@@ -84,7 +107,7 @@ export class ReplicaSetController {
       }
       if (-diff > n) this.ctx.schedule(this.ctx.now() + BURST_REQUEUE_MS, () => this.ctx.enqueue('replicaset', key));
     } else if (diff > 0) {
-      const victims = [...active].sort(podDeletionRank).slice(0, diff);
+      const victims = rankForDeletion(active).slice(0, diff);
       for (const p of victims) {
         this.ctx.store.delete('Pod', ns, p.metadata.name ?? '');
         this.ctx.events.record(SOURCES.replicaset, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`);

@@ -116,9 +116,19 @@ export class Scheduler {
     }
     this.unschedulable.add(key);
     const prev = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (prev?.status === 'False' && prev.message === f.message && pod.status?.conditions?.length === 1) {
+      // same verdict as last time: the status is unchanged, only the event counts up
+      this.ctx.events.record(SOURCES.scheduler, pod, 'Warning', 'FailedScheduling', f.message);
+      this.armFlush();
+      return;
+    }
     const cond = { type: 'PodScheduled', status: 'False' as const, lastProbeTime: null, lastTransitionTime: prev?.status === 'False' ? prev.lastTransitionTime ?? now : now, reason: 'Unschedulable', message: f.message };
     this.ctx.store.updateStatus<Pod>({ ...pod, status: { ...pod.status, phase: 'Pending', conditions: [cond] } });
     this.ctx.events.record(SOURCES.scheduler, pod, 'Warning', 'FailedScheduling', f.message);
+    this.armFlush();
+  }
+
+  private armFlush(): void {
     if (!this.flushTimer) {
       this.flushTimer = this.ctx.schedule(this.ctx.now() + UNSCHEDULABLE_FLUSH_MS, () => {
         this.flushTimer = undefined;
