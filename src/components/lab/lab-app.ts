@@ -512,6 +512,10 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     }
   }
 
+  // A share link pasted into this tab changes only the hash: rebuild from it.
+  const onHash = () => { if (stateFromHash(location.hash)) location.reload(); };
+  if (opts.useHash) window.addEventListener('hashchange', onHash);
+
   // VFS → editor (cat > file, kubectl edit...), ignoring the editor's own writes.
   let unsubFiles = backend.onFileChange((path) => {
     if (suppressVfs || !editor.files().includes(path)) return;
@@ -562,6 +566,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     view: () => currentVm,
     dispose() {
       cancelAnimationFrame(raf);
+      window.removeEventListener('hashchange', onHash);
       themeObserver.disconnect();
       mq?.removeEventListener('change', applyTheme);
       unsubOutput(); unsubFiles();
