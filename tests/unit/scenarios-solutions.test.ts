@@ -2,6 +2,8 @@
 // `npm run --silent sim`, in-process. Broken labs must be broken before the fix (every goal unmet, the symptom in
 // the command's output); after the solution script, every goal must be met.
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { labSession } from '../../src/scenarios/session';
 import { createShell, PROJECT_DIR } from '../../src/sim/shell/index';
 import { loadSeedFiles } from '../../src/sim/shell/seed.vite';
 import { runTranscript } from '../../src/sim/shell/transcript';
@@ -49,4 +51,27 @@ describe('every lab through the CLI code path', () => {
       expect(unmet, `${s.id} goals unmet after the solution`).toEqual([]);
     });
   }
+});
+
+describe('each lab as a terminal session (what `session.ts` prints for `npm run --silent sim`)', () => {
+  const readProject = (p: string) => SEED_FILES[p];
+  for (const s of scenarios) {
+    it(`${s.id}: the session replayed from a bare workstation meets every goal`, () => {
+      const shell = createShell({ seed: 1, files: SEED_FILES, interactive: false });
+      const transcript = runTranscript(shell, labSession(s, readProject));
+      if (s.symptom) expect(transcript).toMatch(new RegExp(s.symptom.shows));
+      const unmet = evaluateGoals(s.goals, goalWorldFromShell(shell.world as unknown as WorldLike)).filter((r) => !r.met).map((r) => `${r.id}: ${r.detail}`);
+      expect(unmet).toEqual([]);
+    });
+  }
+
+  it('the real CLI (`npm run --silent sim`) replays a broken lab and its fix', () => {
+    const session = labSession(scenarios.find((x) => x.id === 'selector-typo')!, readProject);
+    const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/sim/cli.ts'], { input: session, encoding: 'utf8', timeout: 60_000 });
+    const endpoints = out.split('$ kubectl get endpoints llmops-service');
+    expect(endpoints.length).toBe(3); // the symptom, then the check after the fix
+    expect(endpoints[1]).toMatch(/llmops-service\s+<none>/);
+    expect(endpoints[2]).toMatch(/llmops-service\s+10\.244\.0\.\d+:8501/);
+    expect(out).toContain('service/llmops-service configured');
+  });
 });
