@@ -105,6 +105,24 @@ describe('interactive terminal API', () => {
     expect(probe?.trace.map((h) => h.kind)).toContain('nodeport');
     expect(sh.world.cluster!.explain({ kind: 'Deployment', namespace: 'default', name: 'web' })).toMatch(/\S/);
   });
+  it('releases the terminal when a foreground port-forward loses its pod', () => {
+    const sh = createShell({ interactive: true });
+    sh.run('minikube start');
+    sh.run('kubectl run web --image=nginx');
+    sh.run('kubectl wait --for=condition=Ready pod/web --timeout=60s');
+    const r = sh.run('kubectl port-forward pod/web 8080:80');
+    expect(r.running).toBe(true);
+    const out: string[] = [];
+    const idle: number[] = [];
+    sh.onOutput((t) => out.push(t));
+    sh.onIdle((code) => idle.push(code));
+    // the pod is deleted from elsewhere (the lab, another terminal); time passes
+    sh.world.cluster!.store.delete('Pod', 'default', 'web', { gracePeriodSeconds: 0 });
+    sh.world.advance(1);
+    expect(out.join('')).toBe('error: lost connection to pod\n');
+    expect(idle).toEqual([1]);
+    expect(sh.isBusy).toBe(false);
+  });
   it('says when an input needs more lines', () => {
     const sh = createShell({ interactive: true });
     expect(sh.run('cat > x <<EOF').incomplete).toBe(true);

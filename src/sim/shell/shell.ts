@@ -39,6 +39,7 @@ export class Shell {
   private foreground: { handle: LongRunning; text: string } | undefined;
   private buf: string | undefined;
   private listeners = new Set<(text: string) => void>();
+  private idleListeners = new Set<(exitCode: number) => void>();
   private editorHook: ((path: string, onSave?: (text: string) => void) => boolean) | undefined;
   readonly programs: Record<string, Program>;
   readonly interactive: boolean;
@@ -52,6 +53,8 @@ export class Shell {
     this.programs = { ...BUILTIN_PROGRAMS, ...core.programs };
     this.interactive = core.interactive;
     this.completer = core.complete;
+    // a foreground program can end by itself while time passes (port-forward losing its pod, run -it finishing)
+    this.world.onTick(() => this.checkForeground());
     for (const [k, v] of Object.entries({
       HOME, USER: 'learner', SHELL: '/bin/bash', PWD: this.cwd, TERM: 'xterm-256color', LANG: 'C.UTF-8',
       PATH: '/usr/local/bin:/usr/bin:/bin',
@@ -62,6 +65,20 @@ export class Shell {
   onOutput(cb: (text: string) => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
+  }
+
+  /** Called when a foreground program ends by itself (the terminal shows its prompt again); gets the exit code. */
+  onIdle(cb: (exitCode: number) => void): () => void {
+    this.idleListeners.add(cb);
+    return () => this.idleListeners.delete(cb);
+  }
+
+  private checkForeground(): void {
+    const fg = this.foreground;
+    if (!fg?.handle.ended || this.buf !== undefined) return;
+    this.foreground = undefined;
+    this.lastExit = fg.handle.ended.exitCode;
+    for (const l of this.idleListeners) l(this.lastExit);
   }
 
   /** Lets the browser open its editor for `kubectl edit` (the callback saves back). */
