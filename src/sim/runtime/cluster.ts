@@ -62,6 +62,7 @@ export class Cluster {
   private readonly orphanKeys = new Set<string>();
   private settling = false;
   private podCount = 0;
+  private readonly serviceCache = new Map<string, Service[]>();
   private listeners = new Set<() => void>();
 
   constructor(opts: ClusterOptions = {}) {
@@ -245,6 +246,7 @@ export class Cluster {
         this.onPodChange(ev, o as Pod, ns, name);
         break;
       case 'Service':
+        this.serviceCache.delete(ns);
         this.queue.add(`endpoints|${key}`);
         this.queue.add(`lb|${key}`);
         break;
@@ -287,10 +289,20 @@ export class Cluster {
     }
     // endpoints of services that select this pod (before or after)
     if (endpointRelevant(old, ev.type === 'DELETED' ? undefined : pod)) {
-      for (const svc of this.store.list<Service>('Service', { namespace: ns })) {
+      for (const svc of this.servicesIn(ns)) {
         if (serviceSelects(svc, pod) || (old && serviceSelects(svc, old))) this.queue.add(`endpoints|${ns}/${svc.metadata.name}`);
       }
     }
+  }
+
+  /** Services of a namespace, cached until a Service there changes (pod changes look them up often). */
+  private servicesIn(ns: string): Service[] {
+    let l = this.serviceCache.get(ns);
+    if (!l) {
+      l = this.store.list<Service>('Service', { namespace: ns });
+      this.serviceCache.set(ns, l);
+    }
+    return l;
   }
 
   /** Objects of `kind` whose ownerReferences name `ownerUid` (from the GC's index; no full scan). */
