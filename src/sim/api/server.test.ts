@@ -198,3 +198,14 @@ describe('patchObject and imperative objects', () => {
     expect(runFile(store, 'apply', SEED, { fileName: F }).stdout).toEqual(['deployment.apps/llmops-app unchanged', 'service/llmops-service unchanged']);
   });
 });
+
+describe('apply on the patch path', () => {
+  it('reports a stale resourceVersion as a Conflict of the patch', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const stale = SEED.replace('  name: llmops-app\n', '  name: llmops-app\n  resourceVersion: "1"\n').replace('replicas: 1', 'replicas: 2');
+    const r = runFile(store, 'apply', stale, { fileName: F });
+    expect(r.stderr[0]).toMatch(/^Error from server \(Conflict\): error when applying patch:\n/);
+    expect(r.stderr[0]).toMatch(/error when patching "llmops-k8s.yaml": Operation cannot be fulfilled on deployments.apps "llmops-app": the object has been modified; please apply your changes to the latest version and try again$/);
+  });
+});

@@ -70,7 +70,7 @@ export function updateObject<T extends KObject>(store: Store, input: T, opts: Wr
   if (errs.length) throw invalid(o.kind, o.metadata.name ?? '', errs);
   if (o.kind === 'Service') allocateServiceFields(store, o as unknown as Service, old as unknown as Service);
   if (opts.dryRun) return o as T;
-  o.metadata.resourceVersion = undefined;
+  // a resourceVersion in the input is a precondition (optimistic concurrency), as on the real API server
   return store.update(o) as T;
 }
 
@@ -385,7 +385,10 @@ function runDoc(store: Store, command: FileCommand, doc: ParsedDoc, parsed: Pars
     return { ...outcome, action: r.action };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    return { ...outcome, error: apiErrorToFileError(e, command, file, doc, parsed) };
+    const existed = command === 'apply' && store.get(rt.kind, ns, name) !== undefined;
+    const fe = apiErrorToFileError(e, command, file, doc, parsed);
+    if (existed && e.reason !== 'Invalid') fe.text = patchErrorText(store, rt, manifest, store.get(rt.kind, ns, name)!, file, e.message).replace('(BadRequest)', `(${e.reason})`);
+    return { ...outcome, error: fe };
   }
 }
 
