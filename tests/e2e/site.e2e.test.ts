@@ -389,6 +389,31 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('offline', () => {
+  it('after one visit, every lesson of the outline can be read with the network gone', async () => {
+    const own = await launch();
+    try {
+      const page = await own.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${baseURL()}/`);
+      const last = lessons.at(-1)!;
+      // The service worker caches the outline's pages in the background; wait until the last one is in.
+      const cached = () => page.evaluate(async (href) => (await caches.match(new URL(href, location.href).href)) !== undefined, last.href);
+      for (let i = 0; i < 120 && !(await cached()); i++) await page.waitForTimeout(250);
+      expect(await cached()).toBe(true);
+      await own.context.setOffline(true);
+      await page.goto(`${baseURL()}${last.href}`);
+      expect(await page.locator('h1').innerText()).toBe(last.title);
+      // Its stylesheet came along: the page is styled, not bare HTML.
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position)).toBe('sticky');
+      await own.context.setOffline(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('budget', () => {
   it('a lesson page ships at most 60 KB of compressed JavaScript before any lab is opened', async () => {
     const { page } = await newPage();
