@@ -108,7 +108,10 @@ export function mountExercise(container: HTMLElement, scenario: Scenario, firstH
       it.li.dataset.met = String(r.met);
       it.mark.textContent = r.met ? '✓' : '○';
       it.sr.textContent = r.met ? 'Met: ' : 'Not yet: ';
-      it.detail.textContent = r.detail;
+      // Partial progress counts: a goal met once stays recorded, and the panel says so while it is not met now.
+      const earlier = !r.met && Boolean(progress.goals[scenario.id]?.[r.id]);
+      it.li.dataset.earlier = String(earlier);
+      it.detail.textContent = earlier ? `Met earlier (kept in your progress); now: ${r.detail}` : r.detail;
       if (r.met) {
         met++;
         if (!progress.goals[scenario.id]?.[r.id]) opts.progress.setGoal(scenario.id, r.id, true);
