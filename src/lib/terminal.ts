@@ -104,7 +104,12 @@ export class LabTerminal {
   screenText(): string {
     const buf = this.term.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < buf.length; i++) lines.push(buf.getLine(i)?.translateToString(true) ?? '');
+    for (let i = 0; i < buf.length; i++) {
+      const line = buf.getLine(i);
+      const text = line?.translateToString(true) ?? '';
+      // A line that wrapped past the terminal width continues the previous one.
+      if (line?.isWrapped && lines.length) lines[lines.length - 1] += text; else lines.push(text);
+    }
     return lines.join('\n').replace(/\n+$/, '');
   }
 

@@ -89,7 +89,9 @@ export function renderGraph(host: HTMLElement, vm: ViewModel, cb: GraphCallbacks
     grp.append(el('rect', { width: BOX_W, height: h, rx: 6, class: 'box-bg' }));
     grp.append(el('text', { x: 8, y: 16, class: 'box-kind' }, ICON[b.kind]));
     const mark = b.state === 'error' ? '⚠ ' : '';
-    grp.append(el('text', { x: 8 + ICON[b.kind].length * 6.5 + 6, y: 16, class: 'box-name' }, truncate(mark + b.name, 26)));
+    const nameX = 8 + ICON[b.kind].length * 6.5 + 6;
+    // Bold 12 px text is about 7 px a character: cut the name to what fits (the full name is in the title).
+    grp.append(el('text', { x: nameX, y: 16, class: 'box-name' }, truncate(mark + b.name, Math.floor((BOX_W - nameX - 6) / 7))));
     b.lines.forEach((line, i) => grp.append(el('text', { x: 8, y: 32 + i * LINE_H, class: 'box-line' }, truncate(line, 32))));
     if (b.ref && cb.onSelect) {
       grp.addEventListener('click', () => cb.onSelect!(b));

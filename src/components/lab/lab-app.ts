@@ -76,6 +76,9 @@ function isDark(): boolean {
 
 let labCounter = 0;
 
+/** Output that does not end a line (curl -s of a JSON body) would be overwritten by the prompt: end it. */
+function withNewline(text: string): string { return text && !text.endsWith('\n') ? text + '\n' : text; }
+
 export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<LabController> {
   injectCss();
   const uid = `lab${++labCounter}`;
@@ -308,7 +311,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     const r = backend.run(command);
     if (r.incomplete) return 'incomplete';
     recordStep({ run: command });
-    terminal.write(r.output);
+    terminal.write(withNewline(r.output));
     announce(r.output, r.exitCode);
     refreshView();
     if (r.running) {
@@ -494,7 +497,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
           terminal.write(`${backend.prompt()}${step.run}\n`);
           terminal.line.history.push(step.run);
           const r = backend.run(step.run);
-          terminal.write(r.output);
+          terminal.write(withNewline(r.output));
           state.steps.push(step);
         }
       }
