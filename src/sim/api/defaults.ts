@@ -78,10 +78,7 @@ function defaultJob(o: Plain): void {
   setIfAbsent(spec, 'backoffLimit', 6);
   setIfAbsent(spec, 'completionMode', 'NonIndexed');
   setIfAbsent(spec, 'suspend', false);
-  setIfAbsent(spec, 'manualSelector', undefined);
-  const t = obj(spec.template);
-  const ps = obj(t?.spec);
-  if (ps) setIfAbsent(ps, 'restartPolicy', 'Never');
+  // the pod template gets the ordinary PodSpec defaults (restartPolicy Always), which Job validation then rejects
   defaultTemplate(spec.template);
 }
 

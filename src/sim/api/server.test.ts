@@ -209,3 +209,20 @@ describe('apply on the patch path', () => {
     expect(r.stderr[0]).toMatch(/error when patching "llmops-k8s.yaml": Operation cannot be fulfilled on deployments.apps "llmops-app": the object has been modified; please apply your changes to the latest version and try again$/);
   });
 });
+
+describe('Jobs', () => {
+  it('get a generated selector and template labels from their uid', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: once\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n', { fileName: 'j.yaml' });
+    expect(r.stdout).toEqual(['job.batch/once created']);
+    const j = store.get('Job', 'default', 'once')!;
+    const uid = j.metadata.uid!;
+    expect(j.spec).toMatchObject({
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      template: { metadata: { labels: { 'batch.kubernetes.io/job-name': 'once', 'job-name': 'once', 'controller-uid': uid } } },
+      backoffLimit: 6, completions: 1, parallelism: 1,
+    });
+    const bad = runFile(store, 'apply', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: twice\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n', { fileName: 'j.yaml' });
+    expect(bad.stderr).toEqual(['The Job "twice" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']);
+  });
+});

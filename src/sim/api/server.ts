@@ -32,6 +32,9 @@ export function createObject<T extends KObject>(store: Store, input: T, opts: Wr
   if (STATUS_RESET.has(stripped.kind)) delete stripped.status;
   const o = defaultObject(stripped);
   if (STATUS_RESET.has(o.kind) && o.status === undefined) o.status = {};
+  // Jobs: the server generates the selector from the Job's uid and labels the template (batch jobStrategy.PrepareForCreate)
+  const uid = o.kind === 'Job' ? store.newUid() : undefined;
+  if (uid) labelJob(o, uid);
   const name = o.metadata.name ?? o.metadata.generateName ?? '';
   const errs = validateObject(o as unknown as Plain);
   if (errs.length) throw invalid(o.kind, name, errs);
@@ -47,7 +50,17 @@ export function createObject<T extends KObject>(store: Store, input: T, opts: Wr
     if (store.get(o.kind, md.namespace, md.name ?? '')) throw alreadyExists(o.kind, md.name ?? '');
     return o as T;
   }
-  return store.create(o) as T;
+  return store.create(o, uid ? { uid } : {}) as T;
+}
+function labelJob(o: KObject, uid: string): void {
+  const spec = o.spec as Plain | undefined;
+  if (!isPlainObject(spec) || spec.manualSelector === true) return;
+  const name = o.metadata.name ?? o.metadata.generateName ?? '';
+  const tpl = isPlainObject(spec.template) ? spec.template : undefined;
+  if (!tpl) return;
+  const md = isPlainObject(tpl.metadata) ? tpl.metadata : (tpl.metadata = {});
+  md.labels = { ...(isPlainObject(md.labels) ? md.labels : {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  if (spec.selector === undefined || spec.selector === null) spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
 }
 const STATUS_RESET = new Set(['Deployment', 'ReplicaSet', 'Job', 'Pod', 'Service', 'Namespace']);
 

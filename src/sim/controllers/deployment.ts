@@ -365,6 +365,8 @@ export class DeploymentController {
       } else if (createdNew) {
         setCond({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${rsName}"`, lastUpdateTime: ts });
       } else {
+        // progress (DeploymentProgressing): more updated/ready/available pods, fewer old ones, or the
+        // condition still names another (older) rollout's ReplicaSet
         const progressed = updated > (old.updatedReplicas ?? 0) || ready > (old.readyReplicas ?? 0) || available > (old.availableReplicas ?? 0)
           || (old.replicas ?? 0) - (old.updatedReplicas ?? 0) > actual - updated || (prog?.reason === 'NewReplicaSetAvailable') || (prog !== undefined && prog.message !== undefined && !prog.message.includes(`"${rsName}"`));
         const timedOut = prog?.reason === 'ProgressDeadlineExceeded'

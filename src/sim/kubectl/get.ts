@@ -5,7 +5,7 @@ import type { LongRunning, ProgramResult } from '../shell/types';
 import type { Kctx } from './kubectl';
 import { tableRows, type PrintOptions } from './printers';
 import { table, textWidth } from './tabwriter';
-import { toYaml, toJson, listOf, jsonpathTemplate, customColumns } from './output';
+import { toYaml, toJsonSorted, listOf, jsonpathTemplate, customColumns } from './output';
 import { formatApiError } from './errors';
 
 export interface Target { rt: ResourceType; names: string[] }
@@ -112,7 +112,7 @@ export function cmdGet(k: Kctx): ProgramResult {
     if (allObjs.length || !errors.length) {
       const doc = single && allObjs.length === 1 ? allObjs[0]! : listOf(allObjs);
       if (output === 'yaml') k.io.out(toYaml(doc));
-      else if (output === 'json') k.io.out(toJson(doc));
+      else if (output === 'json') k.io.out(toJsonSorted(doc));
       else if (output.startsWith('go-template')) { k.io.err('error: go-template output is not supported in this simulator; use -o jsonpath=… instead\n'); return 1; }
       else {
         const tpl = output.slice(output.indexOf('=') + 1).replace(/^'(.*)'$/, '$1');

@@ -4,6 +4,7 @@ import { resolveResourceType, resourceForKind, qualifiedSingular, qualifiedPlura
 import { ApiError, formatKubectlError } from '../api/errors';
 import { parseYaml, kubectlYamlError } from '../yaml/parse';
 import { runFile } from '../api/server';
+import { isValidLabelValue } from '../validate/names';
 import type { ProgramResult } from '../shell/types';
 import { displayPath } from '../shell/vfs';
 import type { Kctx } from './kubectl';
@@ -383,6 +384,15 @@ export function cmdLabel(k: Kctx, field: 'labels' | 'annotations'): ProgramResul
   const changes = k.p.args.filter((a) => !a.includes('/') && (a.includes('=') || a.endsWith('-')));
   const targets = k.p.args.filter((a) => !changes.includes(a));
   if (changes.length === 0 && !k.bool('list')) { k.io.err(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required\nSee 'kubectl ${verb} -h' for help and examples\n`); return 1; }
+  if (field === 'labels') {
+    // kubectl checks label specs before it talks to the server (cmd/label/label.go parseLabels)
+    for (const ch of changes.filter((c) => c.includes('='))) {
+      const parts = ch.split('=');
+      if (parts.length !== 2) { k.io.err(`error: invalid label spec: ${ch}\n`); return 1; }
+      const errs = isValidLabelValue(parts[1]!);
+      if (errs.length) { k.io.err(`error: invalid label value: ${JSON.stringify(ch)}: ${errs.join(';')}\n`); return 1; }
+    }
+  }
   const saved = k.p.args;
   k.p.args = targets;
   const { objs, rc } = resolveNamed(k, verb);

@@ -73,7 +73,22 @@ export function toJson(v: unknown): string {
     const items = (l.items ?? []).map((it) => ordered(it, String((it as { kind?: unknown }).kind ?? ''), []));
     return JSON.stringify(ordered({ ...l, items: [] }, 'List', []), null, 4).replace('"items": []', `"items": ${JSON.stringify(items, null, 4).split('\n').join('\n    ')}`) + '\n';
   }
-  return JSON.stringify(ordered(v, kind, []), null, 4) + '\n';
+  return goJsonEscape(JSON.stringify(ordered(v, kind, []), null, 4)) + '\n';
+}
+
+/** `kubectl get -o json`: kubectl prints the server's objects as unstructured maps, so keys come out sorted. */
+export function toJsonSorted(v: unknown): string {
+  const sort = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (x === null || typeof x !== 'object') return x;
+    return Object.fromEntries(Object.keys(x).sort().filter((k) => (x as Record<string, unknown>)[k] !== undefined).map((k) => [k, sort((x as Record<string, unknown>)[k])]));
+  };
+  return goJsonEscape(JSON.stringify(sort(v), null, 4)) + '\n';
+}
+
+/** encoding/json escapes <, >, & (HTML safety) and U+2028/U+2029 inside strings; outside strings they never occur. */
+function goJsonEscape(s: string): string {
+  return s.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 export function listOf(items: KObject[]): KObject {

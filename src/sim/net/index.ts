@@ -265,7 +265,7 @@ export class Network {
     const pod = target.pod;
     const pname = pod.metadata.name ?? '';
     const pns = pod.metadata.namespace ?? 'default';
-    trace.push({ kind: 'pod', ok: true, text: `pod ${pname} (${ip})${direct ? '' : ''}`, ref: { kind: 'Pod', namespace: pns, name: pname } });
+    trace.push({ kind: 'pod', ok: true, text: `pod ${pname} (${ip})`, ref: { kind: 'Pod', namespace: pns, name: pname } });
     const l = target.listening(port);
     if (!l) {
       const declared = pod.spec.containers.flatMap((ct) => (ct.ports ?? []).map((p) => `${ct.name}:${p.containerPort}`));
@@ -273,7 +273,7 @@ export class Network {
         ? `the pod is ${podStatusWord(pod)}, no process is running`
         : `nothing listens on port ${port}${declared.length ? ` (declared container ports: ${declared.join(', ')})` : ''}`;
       trace.push({ kind: 'container', ok: false, text: `${ip}:${port}: ${why}` });
-      return this.refused(c, ip, port);
+      return this.refused(c);
     }
     trace.push({ kind: 'container', ok: true, text: `container ${l.container} listens on ${port}` });
     const remoteAddr = c.from.kind === 'pod' ? (this.store.get<Pod>('Pod', c.from.namespace, c.from.name)?.status?.podIP ?? NODE_BRIDGE_IP) : direct ? '127.0.0.1' : NODE_BRIDGE_IP;
@@ -287,8 +287,7 @@ export class Network {
   }
 
   // ------------------------------------------------------------------ failures
-  private refused(c: Ctx, ip?: string, port?: number): NetResult {
-    void ip; void port;
+  private refused(c: Ctx): NetResult {
     return this.fail('refused', 7, `curl: (7) Failed to connect to ${c.hostLabel} port ${c.u.port} after 0 ms: Couldn't connect to server`, c.trace, 0);
   }
 

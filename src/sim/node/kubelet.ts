@@ -554,7 +554,7 @@ export class Kubelet {
     const why = kind === 'liveness' ? 'failed liveness probe' : 'failed startup probe';
     this.ctx.events.record(SOURCES.kubelet, pod, 'Normal', 'Killing', `Container ${spec.name} ${why}, will be restarted`, fp);
     st.failures = 0;
-    this.stopContainer(pod, rt, spec, c, (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000);
+    this.stopContainer(rt, c, (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000);
   }
 
   private probeOnce(rt: PodRt, spec: Container, c: ContainerRt, probe: Probe): { ok: boolean; output: string } {
@@ -594,7 +594,8 @@ export class Kubelet {
   }
 
   // ---------------------------------------------------------------- termination
-  private stopContainer(pod: Pod, rt: PodRt, spec: Container, c: ContainerRt, graceMs: number): void {
+  /** SIGTERM now, SIGKILL (exit 137) when the grace period ends. */
+  private stopContainer(rt: PodRt, c: ContainerRt, graceMs: number): void {
     if (!c.process || c.exited) return;
     const instance = c.instance;
     c.process.terminate();
@@ -604,7 +605,6 @@ export class Kubelet {
       if (c.instance !== instance || c.exited) return;
       this.containerExited(rt, c, 137, 'Error');
     });
-    void pod; void spec;
   }
 
   private terminatePod(pod: Pod, rt: PodRt): void {
@@ -619,7 +619,7 @@ export class Kubelet {
         c.ready = false;
         if (c.process && !c.exited) {
           this.ctx.events.record(SOURCES.kubelet, pod, 'Normal', 'Killing', `Stopping container ${spec.name}`, containerFieldPath(spec.name));
-          this.stopContainer(pod, rt, spec, c, graceMs);
+          this.stopContainer(rt, c, graceMs);
         }
       }
     }
@@ -665,7 +665,7 @@ export class Kubelet {
       const c = rt.containers.get(spec.name)!;
       const s: ContainerStatus = {
         name: spec.name,
-        state: c.exited ? c.state : c.state,
+        state: c.state,
         lastState: c.lastState,
         ready: c.ready || (!spec.readinessProbe && !!c.process && !c.exited && c.started && !rt.terminating),
         restartCount: c.restartCount,

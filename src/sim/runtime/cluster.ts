@@ -377,12 +377,10 @@ export class Cluster {
 
   /** namespace controller: a deleted namespace takes everything in it along. */
   private cleanNamespace(ns: string): void {
-    let left = 0;
     for (const kind of this.store.kinds()) {
       if (kind === 'Namespace' || kind === 'Node') continue;
       for (const o of this.store.list(kind, { namespace: ns })) {
         if (o.metadata.namespace !== ns) continue;
-        left++;
         if (!o.metadata.deletionTimestamp) this.store.delete(kind, ns, o.metadata.name ?? '');
       }
     }
@@ -395,7 +393,6 @@ export class Cluster {
     } else if (remaining > 0) {
       this.timers.schedule(this.clock.now() + 1000, () => this.queue.add(`namespace|${ns}`));
     }
-    void left;
   }
 
   // ------------------------------------------------------------------ tunnel

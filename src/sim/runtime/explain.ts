@@ -24,7 +24,7 @@ export function explain(cluster: Cluster, ref: ObjectRef): string {
     case 'Pod': return explainPod(cluster, obj as Pod);
     case 'Service': return explainService(cluster, obj as Service);
     case 'Deployment': return explainDeployment(cluster, obj as Deployment);
-    case 'ReplicaSet': return explainReplicaSet(cluster, obj as ReplicaSet);
+    case 'ReplicaSet': return explainReplicaSet(obj as ReplicaSet);
     case 'Endpoints':
     case 'EndpointSlice': {
       const svcName = ref.kind === 'EndpointSlice' ? (obj as EndpointSlice).metadata.labels?.['kubernetes.io/service-name'] ?? ref.name : ref.name;
@@ -151,11 +151,10 @@ function explainDeployment(cluster: Cluster, d: Deployment): string {
   return `Deployment is rolling out: ${s.updatedReplicas ?? 0} of ${want} pods updated, ${s.availableReplicas ?? 0} available${why}.`;
 }
 
-function explainReplicaSet(cluster: Cluster, rs: ReplicaSet): string {
+function explainReplicaSet(rs: ReplicaSet): string {
   const want = rs.spec.replicas ?? 1;
   const have = rs.status?.replicas ?? 0;
   const ready = rs.status?.readyReplicas ?? 0;
   if (want === 0) return `ReplicaSet ${rs.metadata.name} is scaled to 0: it is kept as rollout history (revision ${rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '?'}).`;
-  void cluster;
   return `ReplicaSet ${rs.metadata.name} wants ${want}, has ${have}, ${ready} ready.`;
 }

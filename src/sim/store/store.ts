@@ -167,7 +167,7 @@ export class Store {
    * resourceVersion, generation, creationTimestamp. Throws AlreadyExists, or NotFound for a missing
    * namespace, or Forbidden for a terminating one.
    */
-  create<T extends KObject>(input: T): T & KObject {
+  create<T extends KObject>(input: T, opts: { uid?: string } = {}): T & KObject {
     const obj = deepClone(input);
     const kind = obj.kind;
     const md = (obj.metadata ??= {});
@@ -186,7 +186,7 @@ export class Store {
       while (this.has(kind, md.namespace, md.name) && ++tries < 8);
     }
     if (this.has(kind, md.namespace, md.name)) throw alreadyExists(kind, md.name);
-    md.uid = this.newUid();
+    md.uid = opts.uid ?? this.newUid();
     md.resourceVersion = String(++this.rv);
     md.creationTimestamp = this.timestamp();
     if (GENERATION_KINDS.has(kind)) md.generation = 1;

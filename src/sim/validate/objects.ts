@@ -221,7 +221,7 @@ function validateJob(o: Plain, errs: Errs, old?: Plain): void {
   }
   validatePodTemplate(tpl, 'spec.template', errs);
   const rp = str(obj(tpl.spec)?.restartPolicy);
-  if (rp !== 'OnFailure' && rp !== 'Never') errs.push(fe.required('spec.template.spec.restartPolicy', 'valid values: "OnFailure", "Never"'));
+  if (rp !== 'OnFailure' && rp !== 'Never') errs.push(fe.notSupported('spec.template.spec.restartPolicy', rp ?? '', ['OnFailure', 'Never']));
   if (old && !deepEqual(tpl, obj(old.spec)?.template)) errs.push(fe.invalid('spec.template', tpl, 'field is immutable'));
 }
 
