@@ -10,6 +10,11 @@ kubectl get deploy --show-labels
 kubectl label deployment llmops-app tier-
 kubectl annotate deployment llmops-app owner=team-ml
 kubectl describe deploy llmops-app | grep -A 2 Annotations
+# hostile text stays text: printed as typed, JSON-escaped as encoding/json does
+kubectl annotate deployment llmops-app note='<img src=x onerror=alert(1)>'
+kubectl get deploy llmops-app -o jsonpath='{.metadata.annotations.note}'; echo
+kubectl get deploy llmops-app -o json | grep '"note"'
+kubectl label deployment llmops-app 'bad=<b>'
 kubectl expose deployment llmops-app --name=llmops-nodeport --type=NodePort --port=80 --target-port=8501
 kubectl get svc
 kubectl expose deployment llmops-app --port=80 --type=Loadbalancer --name=x
