@@ -76,39 +76,3 @@ describe('cheat sheet', () => {
   });
 });
 
-describe('offline service worker', () => {
-  it('is valid JavaScript that precaches the pages and serves from the cache when the network fails', async () => {
-    const { serviceWorkerSource } = await import('../../src/components/exercise/offline');
-    const src = serviceWorkerSource({ version: 'v1 "x"', pages: ['/', '/lessons/01-overview/'], base: '/' });
-    const listeners: Record<string, (e: unknown) => void> = {};
-    const store = new Map<string, string>();
-    const cache = {
-      match: async (k: unknown) => { const key = typeof k === 'string' ? k : new URL((k as { url: string }).url).pathname; return store.has(key) ? new Response(store.get(key)) : undefined; },
-      put: async (k: unknown, r: Response) => { store.set(typeof k === 'string' ? k : new URL((k as { url: string }).url).pathname, await r.text()); },
-      add: async (k: string) => { store.set(k, 'asset'); },
-    };
-    let online = true;
-    const self = {
-      location: { origin: 'http://x' },
-      addEventListener: (t: string, f: (e: unknown) => void) => { listeners[t] = f; },
-      skipWaiting: async () => undefined,
-      clients: { claim: async () => undefined },
-    };
-    const caches = { open: async () => cache, keys: async () => ['manifest-lab-old'], delete: async () => true };
-    const fetch = async (u: unknown) => {
-      if (!online) throw new TypeError('offline');
-      const path = typeof u === 'string' ? u : new URL((u as { url: string }).url).pathname;
-      return new Response(`<html><script src="/_astro/a.js"></script>${path}</html>`, { status: 200 });
-    };
-    new Function('self', 'caches', 'fetch', 'Response', src)(self, caches, fetch, Response);
-    expect(src).toContain('"manifest-lab-v1x"');
-    let done: Promise<unknown> = Promise.resolve();
-    listeners.install!({ waitUntil: (p: Promise<unknown>) => { done = p; } });
-    await done;
-    expect([...store.keys()].sort()).toEqual(['/', '/_astro/a.js', '/lessons/01-overview/']);
-    online = false;
-    let responded: Promise<Response> | undefined;
-    listeners.fetch!({ request: { method: 'GET', url: 'http://x/lessons/01-overview/' }, respondWith: (p: Promise<Response>) => { responded = p; } });
-    expect(await (await responded!).text()).toContain('/lessons/01-overview/');
-  });
-});
