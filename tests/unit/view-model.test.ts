@@ -141,3 +141,19 @@ describe('view model cost', () => {
     expect(asked.filter((a) => a === 'Secret/llmops-secrets')).toHaveLength(1);
   });
 });
+
+describe('view model scope', () => {
+  it("leaves out the API server's own kubernetes Service but keeps a learner's selector-less Service", () => {
+    const apiSvc: KObject = { kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' }, spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ port: 443, targetPort: 8443 }] } };
+    const mine: KObject = { kind: 'Service', metadata: { name: 'external-db', namespace: 'default' }, spec: { type: 'ClusterIP', ports: [{ port: 5432 }] } };
+    const vm = buildViewModel({ objects: [apiSvc, mine] });
+    expect(vm.boxes.map((b) => b.name)).toEqual(['external-db']);
+    expect(vm.boxes[0]!.lines).toContain('no selector');
+  });
+  it('draws up to 20 pods of one owner individually', () => {
+    const pods = Array.from({ length: 20 }, (_, i) => pod(i));
+    const vm = buildViewModel({ objects: [deployment(20), rs(20), ...pods] });
+    expect(vm.boxes.filter((b) => b.kind === 'Pod')).toHaveLength(20);
+    expect(vm.boxes.some((b) => b.kind === 'PodGroup')).toBe(false);
+  });
+});
