@@ -6,7 +6,7 @@
  */
 import type { Deployment, KEvent, KObject, Pod, Service } from '../api/types';
 import { Store, type WatchEvent } from '../store/store';
-import { DEFAULT_START_MS, Prng, TimerQueue, VirtualClock, type Millis, type Timer } from '../clock/index';
+import { DEFAULT_START_MS, Prng, TimerQueue, VirtualClock, parseRfc3339, type Millis, type Timer } from '../clock/index';
 import { EventRecorder } from '../events/index';
 import { ImageStore } from '../images/store';
 import { MINIKUBE_SYSTEM_IMAGES, Registry, fakeSha256 } from '../images/registry';
@@ -34,6 +34,9 @@ export interface ClusterOptions {
   /** An image store to use as the node's (default: a fresh one holding minikube's system images). */
   nodeImages?: ImageStore;
 }
+
+/** kube-apiserver --event-ttl default. */
+export const EVENT_TTL_MS = 60 * 60_000;
 
 /** A safety net: a reconcile storm this long means a controller bug, not a busy cluster. */
 const MAX_SETTLE_STEPS = 2_000_000;
@@ -152,7 +155,21 @@ export class Cluster {
     }
     this.clock.setTo(target);
     this.settle();
+    this.pruneEvents();
     for (const l of this.listeners) l();
+  }
+
+  /** The API server keeps events for an hour (--event-ttl 1h); older ones disappear. Checked every 5 virtual minutes. */
+  private lastPrune = 0;
+  private pruneEvents(): void {
+    const now = this.clock.now();
+    if (now - this.lastPrune < 5 * 60_000) return;
+    this.lastPrune = now;
+    const cutoff = now - EVENT_TTL_MS;
+    for (const e of this.store.list<KEvent>('Event')) {
+      const last = parseRfc3339(e.lastTimestamp ?? '') ?? now;
+      if (last < cutoff) this.store.remove('Event', e.metadata.namespace, e.metadata.name ?? '');
+    }
   }
 
   /**

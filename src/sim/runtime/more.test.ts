@@ -214,3 +214,17 @@ describe('logs of restarted containers', () => {
     expect(cur.lines.every((l) => l.ts > prev.lines[prev.lines.length - 1]!.ts)).toBe(true);
   });
 });
+
+describe('event TTL', () => {
+  it('events older than an hour are gone, as with the API server default --event-ttl', () => {
+    const c = cluster();
+    c.apply(SEED_MANIFEST, 'f.yaml');
+    c.advance(5);
+    const name = appPods(c)[0]!.metadata.name!;
+    expect(eventLines(c, 'Pod', name)).toHaveLength(4);
+    c.advance(50 * 60);
+    expect(eventLines(c, 'Pod', name)).toHaveLength(4);
+    c.advance(15 * 60);
+    expect(eventLines(c, 'Pod', name)).toEqual([]);
+  });
+});
