@@ -189,6 +189,7 @@ export class Cluster {
     }
     this.clock.setTo(end);
     this.settle();
+    this.pruneEvents();
     for (const l of this.listeners) l();
     return predicate();
   }
