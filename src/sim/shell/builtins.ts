@@ -37,25 +37,33 @@ const ls: Program = (argv, ctx) => {
   const flags = argv.slice(1).filter((a) => a.startsWith('-') && a.length > 1).join('');
   const all = flags.includes('a');
   const long = flags.includes('l');
+  const onePerLine = flags.includes('1') || !ctx.stdoutIsTty;
   const targets = argv.slice(1).filter((a) => !(a.startsWith('-') && a.length > 1));
   if (targets.length === 0) targets.push('.');
   let rc = 0;
-  const outParts: string[] = [];
+  const fileArgs: string[] = [];
+  const dirArgs: string[] = [];
   for (const t of targets) {
     const p = ctx.resolve(t);
-    if (ctx.world.vfs.isFile(p)) { outParts.push(long ? longLine(ctx, p, basename(t)) : t); continue; }
-    if (!ctx.world.vfs.isDir(p)) { ctx.io.err(`ls: cannot access '${t}': No such file or directory\n`); rc = 2; continue; }
+    if (ctx.world.vfs.isFile(p)) fileArgs.push(t);
+    else if (ctx.world.vfs.isDir(p)) dirArgs.push(t);
+    else { ctx.io.err(`ls: cannot access '${t}': No such file or directory\n`); rc = 2; }
+  }
+  const join = (names: string[]) => (onePerLine ? names.join('\n') : names.join('  '));
+  const blocks: string[] = [];
+  // like GNU ls: file operands first (sorted), then each directory with a header when there are several operands
+  if (fileArgs.length) blocks.push(long ? fileArgs.sort().map((f) => longLine(ctx, ctx.resolve(f), f)).join('\n') : join(fileArgs.sort()));
+  const headers = fileArgs.length + dirArgs.length > 1 || rc !== 0 && dirArgs.length > 0 && targets.length > 1;
+  for (const t of dirArgs.sort()) {
+    const p = ctx.resolve(t);
     let names = ctx.world.vfs.list(p).map((n) => n.replace(/\/$/, ''));
     if (!all) names = names.filter((n) => !n.startsWith('.'));
     else names = ['.', '..', ...names];
-    const header = targets.length > 1 ? `${t}:\n` : '';
-    if (long) {
-      outParts.push(header + `total ${names.length * 4}\n` + names.map((n) => longLine(ctx, p + '/' + n, n)).join('\n'));
-    } else if (names.length) {
-      outParts.push(header + (ctx.stdoutIsTty ? names.join('  ') : names.join('\n')));
-    } else if (header) outParts.push(header.trimEnd());
+    const body = long ? `total ${names.length * 4}\n` + names.map((n) => longLine(ctx, p + '/' + n, n)).join('\n') : join(names);
+    blocks.push((headers ? `${t}:\n` : '') + body);
   }
-  if (outParts.length) ctx.io.out(outParts.join(targets.length > 1 ? '\n\n' : '\n') + '\n');
+  const text = blocks.filter((b) => b !== '').join(headers ? '\n\n' : '\n');
+  if (text) ctx.io.out(text + '\n');
   return rc;
 };
 

@@ -427,6 +427,7 @@ export class Shell {
         this.env.set('OLDPWD', this.cwd);
         this.cwd = abs;
         this.env.set('PWD', abs);
+        if (argv[1] === '-') ctx.io.out(abs + '\n');
         return 0;
       };
       case 'export': return (argv, ctx) => {
