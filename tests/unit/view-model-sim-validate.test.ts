@@ -51,3 +51,16 @@ describe('marker position for map entries', () => {
     expect(d[0]!.message).toContain(evil);
   });
 });
+
+import { labSchemas } from '../../src/components/lab/schemas';
+describe('editor schemas', () => {
+  it("come from engine-api's field model for the course's kinds, with strict fields for the typo fix", () => {
+    const s = labSchemas() as Record<string, { properties?: Record<string, unknown>; $schema?: unknown; additionalProperties?: unknown }>;
+    for (const k of ['Deployment', 'Service', 'Secret', 'ConfigMap', 'Pod', 'Namespace']) expect(s[k], k).toBeDefined();
+    expect(s.Deployment!.$schema).toBeUndefined();
+    const text = JSON.stringify(s.Deployment);
+    expect(text).toContain('imagePullPolicy');
+    expect(text).toContain('"IfNotPresent"');
+    expect(s.Deployment!.additionalProperties).toBe(false);
+  });
+});

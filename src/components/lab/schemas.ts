@@ -1,7 +1,8 @@
-// JSON schemas per kind for the editor (completion, hover, diagnostics through monaco-yaml). The field model
-// belongs to engine-api (toJsonSchema(kind)); until it is available this compact fallback covers the fields the
-// course uses, with descriptions written here. Unknown fields are flagged (additionalProperties: false), which
-// is what the typo quick fix acts on.
+// JSON schemas per kind for the editor (completion, hover, diagnostics through monaco-yaml). They come from
+// engine-api's field model (toJsonSchema(kind)); the compact fallback below only fills in a kind the model does
+// not cover. Unknown fields are flagged (additionalProperties: false), which is what the typo quick fix acts on.
+import { toJsonSchema, schemaKinds } from '../../sim/api/schema';
+
 type Schema = Record<string, unknown>;
 
 const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
@@ -126,7 +127,16 @@ export function fallbackSchemas(): Record<string, Schema> {
   };
 }
 
-/** The schemas the editor uses. */
+/** The schemas the editor uses: the field model's, per kind, and the fallback for kinds it lacks. */
 export function labSchemas(): Record<string, Schema> {
-  return fallbackSchemas();
+  const out: Record<string, Schema> = { ...fallbackSchemas() };
+  for (const kind of schemaKinds()) {
+    const s = toJsonSchema(kind);
+    if (!s) continue;
+    // Nested under if/then in one combined schema: drop the document-level keys.
+    const { $schema: _drop, ...rest } = s;
+    void _drop;
+    out[kind] = rest;
+  }
+  return out;
 }
