@@ -13,6 +13,7 @@ echo
 kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}'
 kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image,NODE:.spec.nodeName
 kubectl get pods -l app=llmops --show-labels
+kubectl get pods -L app,pod-template-hash
 kubectl get pods -l app=nothing
 kubectl get po,rs -n kube-system
 kubectl get ns

@@ -77,7 +77,7 @@ export function fetch(k: Kctx, t: Target, allNs: boolean): { objs: KObject[]; er
 }
 
 function printOpts(k: Kctx, allNs: boolean): PrintOptions {
-  return { wide: k.flag('output') === 'wide', nowMs: k.world.nowMs, showLabels: k.bool('show-labels'), allNamespaces: allNs };
+  return { wide: k.flag('output') === 'wide', nowMs: k.world.nowMs, showLabels: k.bool('show-labels'), allNamespaces: allNs, labelColumns: k.list('label-columns').flatMap((x) => x.split(',')).filter(Boolean) };
 }
 
 function sortBy(objs: KObject[], path: string | undefined): KObject[] {

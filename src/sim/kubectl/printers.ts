@@ -3,7 +3,7 @@
 import type { KObject, Pod, Deployment, ReplicaSet, Service, Endpoints, EndpointSlice, Secret, ConfigMap, Namespace, Condition } from '../api/types';
 import { humanDuration } from './duration';
 
-export interface PrintOptions { wide: boolean; nowMs: number; showLabels: boolean; withKindPrefix?: string; allNamespaces: boolean }
+export interface PrintOptions { wide: boolean; nowMs: number; showLabels: boolean; withKindPrefix?: string; allNamespaces: boolean; labelColumns?: string[] }
 
 export interface TableDef { headers: string[]; wideHeaders?: string[]; row(o: KObject, opts: PrintOptions): string[]; wideRow?(o: KObject, opts: PrintOptions): string[] }
 
@@ -226,10 +226,12 @@ export function tableRows(kind: string, objs: KObject[], opts: PrintOptions, pre
   if (kind === 'Event') return eventRows(objs, opts);
   const def = TABLES[kind];
   if (!def) return [['NAME', 'AGE'], ...objs.map((o) => [prefix + o.metadata.name, age(o.metadata.creationTimestamp, opts.nowMs)])];
-  const header = [...def.headers, ...(opts.wide ? def.wideHeaders ?? [] : []), ...(opts.showLabels ? ['LABELS'] : [])];
+  const lc = opts.labelColumns ?? [];
+  // -L key: one column per label key, headed by the key's last path segment upper-cased (printers.go)
+  const header = [...def.headers, ...(opts.wide ? def.wideHeaders ?? [] : []), ...lc.map((k) => (k.split('/').pop() ?? k).toUpperCase()), ...(opts.showLabels ? ['LABELS'] : [])];
   if (opts.allNamespaces) header.unshift('NAMESPACE');
   const rows = objs.map((o) => {
-    const r = [prefix + (o.metadata.name ?? ''), ...def.row(o, opts), ...(opts.wide && def.wideRow ? def.wideRow(o, opts) : []), ...(opts.showLabels ? [labelsText(o.metadata.labels)] : [])];
+    const r = [prefix + (o.metadata.name ?? ''), ...def.row(o, opts), ...(opts.wide && def.wideRow ? def.wideRow(o, opts) : []), ...lc.map((k) => o.metadata.labels?.[k] ?? ''), ...(opts.showLabels ? [labelsText(o.metadata.labels)] : [])];
     if (opts.allNamespaces) r.unshift(o.metadata.namespace ?? '');
     return r;
   });
