@@ -170,3 +170,22 @@ describe('Store: list stays consistent under random writes (property)', () => {
     );
   });
 });
+
+describe('Store: cheap status writes and counts', () => {
+  it('setStatus shares metadata/spec, skips no-op writes and notifies once', () => {
+    const { store } = mkStore();
+    const d = store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { replicas: 1 } });
+    const events: string[] = [];
+    store.watch((e) => events.push(e.type));
+    const s1 = store.setStatus('Deployment', 'default', 'd', { replicas: 1 });
+    expect(s1.spec).toBe(d.spec);
+    expect(Number(s1.metadata.resourceVersion)).toBeGreaterThan(Number(d.metadata.resourceVersion));
+    const s2 = store.setStatus('Deployment', 'default', 'd', { replicas: 1 });
+    expect(s2).toBe(s1);
+    expect(events).toEqual(['MODIFIED']);
+    expect(() => store.updateStatus({ ...d, status: { replicas: 2 } })).toThrow(/the object has been modified/);
+    expect(store.count('Deployment')).toBe(1);
+    expect(store.count('Deployment', 'kube-system')).toBe(0);
+    expect(store.list('Deployment')[0]!.status).toEqual({ replicas: 1 });
+  });
+});

@@ -207,9 +207,41 @@ export class Store {
   update<T extends KObject>(input: T): T & KObject {
     return this.write(input, 'main');
   }
-  /** Write only the status of an object (status subresource). */
+  /** Write only the status of an object (status subresource). Cheap: only the status is copied and compared. */
   updateStatus<T extends KObject>(input: T): T & KObject {
-    return this.write(input, 'status');
+    const kind = input.kind;
+    const name = input.metadata?.name ?? '';
+    const cur = this.get(kind, input.metadata?.namespace, name);
+    if (!cur) throw notFound(kind, name);
+    if (input.metadata?.resourceVersion && input.metadata.resourceVersion !== cur.metadata.resourceVersion) throw conflict(kind, name);
+    return this.setStatus(kind, cur.metadata.namespace, name, input.status) as T & KObject;
+  }
+
+  /**
+   * Replace the status of a stored object without copying the rest: metadata and spec objects are shared with
+   * the previous version (stored objects are never mutated in place). No-op (same object, no event) when the
+   * status is unchanged.
+   */
+  setStatus<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string, status: unknown): T {
+    const cur = this.mustGet<T>(kind, namespace, name);
+    if (deepEqual(cur.status, status)) return cur;
+    const next = { ...cur, metadata: { ...cur.metadata, resourceVersion: String(++this.rv) } } as T;
+    if (status === undefined) delete next.status;
+    else next.status = deepClone(status);
+    this.bucket(kind).set(nsKey(cur.metadata.namespace ?? '', name), next);
+    this.replaceInSorted(next);
+    this.emit({ type: 'MODIFIED', object: next, old: cur });
+    return next;
+  }
+
+  /** Number of objects of a kind (optionally in one namespace), without building a list. */
+  count(kind: string, namespace?: string): number {
+    const b = this.byKind.get(kind);
+    if (!b) return 0;
+    if (!namespace || !isNamespacedKind(kind)) return b.size;
+    let n = 0;
+    for (const o of b.values()) if (o.metadata.namespace === namespace) n++;
+    return n;
   }
 
   private write<T extends KObject>(input: T, part: 'main' | 'status'): T {
@@ -256,27 +288,28 @@ export class Store {
     if (deepEqual(cur, next)) return cur;
     next.metadata.resourceVersion = String(++this.rv);
     this.bucket(next.kind).set(nsKey(next.metadata.namespace ?? '', next.metadata.name ?? ''), next);
-    // same namespace/name, same place in the sorted list: swap it in rather than re-sorting later
-    const sorted = this.sortedCache.get(next.kind);
-    if (sorted) {
-      let lo = 0;
-      let hi = sorted.length - 1;
-      let found = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const c = compareObjects(sorted[mid]!, next);
-        if (c === 0) {
-          found = mid;
-          break;
-        }
-        if (c < 0) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      if (found >= 0) sorted[found] = next;
-      else this.sortedCache.delete(next.kind);
-    }
+    this.replaceInSorted(next);
     this.emit({ type: 'MODIFIED', object: next, old: cur });
     return next;
+  }
+
+  /** Same namespace/name, same place in the sorted list: swap it in rather than re-sorting later. */
+  private replaceInSorted(next: KObject): void {
+    const sorted = this.sortedCache.get(next.kind);
+    if (!sorted) return;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compareObjects(sorted[mid]!, next);
+      if (c === 0) {
+        sorted[mid] = next;
+        return;
+      }
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.sortedCache.delete(next.kind);
   }
 
   /**
