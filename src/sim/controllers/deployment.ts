@@ -359,7 +359,13 @@ export class DeploymentController {
     const rsName = nrs?.metadata.name ?? '';
     const isComplete = nrs !== undefined && updated === replicas && actual === replicas && available === replicas && (nrs.spec.replicas ?? 0) === replicas;
     const prog = conds.find((c) => c.type === 'Progressing');
-    if (deadline !== undefined && deadline !== 2147483647 && nrs) {
+    // Pause and resume are recorded on the Progressing condition and stop the deadline clock
+    // (pkg/controller/deployment/sync.go checkPausedConditions: DeploymentPaused / DeploymentResumed).
+    if (d.spec.paused) {
+      if (prog?.reason !== 'DeploymentPaused') setCond({ type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused', lastUpdateTime: ts });
+    } else if (prog?.reason === 'DeploymentPaused') {
+      setCond({ type: 'Progressing', status: 'Unknown', reason: 'DeploymentResumed', message: 'Deployment is resumed', lastUpdateTime: ts });
+    } else if (deadline !== undefined && deadline !== 2147483647 && nrs) {
       if (isComplete) {
         setCond({ type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.`, lastUpdateTime: ts });
       } else if (createdNew) {

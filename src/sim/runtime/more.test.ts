@@ -108,10 +108,12 @@ describe('deployment strategies and rollout commands', () => {
     c.advance(20);
     expect(appPods(c).map((p) => p.spec.containers[0]!.image)).toEqual(['llmops-app:latest']);
     expect(c.explain({ kind: 'Deployment', name: 'llmops-app' })).toMatch(/^Deployment is paused/);
+    expect(c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!.status?.conditions?.find((x) => x.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' });
     d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
     c.store.update({ ...d, metadata: { ...d.metadata, resourceVersion: undefined }, spec: { ...d.spec, paused: false } });
     c.advance(20);
     expect(appPods(c).map((p) => p.spec.containers[0]!.image)).toEqual(['nginx:1.27']);
+    expect(c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!.status?.conditions?.find((x) => x.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
   });
 
   it('minReadySeconds delays availability', () => {
