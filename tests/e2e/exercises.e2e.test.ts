@@ -85,14 +85,15 @@ describe('a troubleshooting lab, fixed by typing commands', () => {
 });
 
 describe('labs inside a lesson', () => {
-  it('a lesson page fetches no exercise or lab code until its lab is near, then opens the lab in its start state', async () => {
+  it('a lesson page fetches no lab code until a lab is opened, then opens it in its start state', async () => {
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     await page.goto(`${baseURL()}/lessons/09-troubleshooting/`);
     await page.waitForLoadState('load');
-    expect(urls.filter((u) => /exercise-mount|lab-app|sim-backend/.test(u))).toEqual([]);
+    // The exercise chunk may be prefetched as a lab nears the viewport; the lab itself (Monaco, xterm, simulator) only on open.
+    expect(urls.filter((u) => /lab-app|sim-backend|monaco|xterm/i.test(u))).toEqual([]);
     const lab = 'exercise-lab[data-scenario="secret-missing"]';
     await page.click(`${lab} [data-exercise-open]`);
     await page.waitForSelector(`${lab}[data-state="ready"] [data-exercise="secret-missing"] .goal[data-met="false"]`, { timeout: 60_000 });
