@@ -175,6 +175,7 @@ describe('progress export and import', () => {
       await p2.reload();
       expect(await p2.textContent('[data-lesson-status="02-yaml"]')).toBe('Done');
       expect(errors).toEqual([]);
+      expect(await axeViolations(p2)).toEqual([]);
     } finally {
       await fresh.close();
     }
