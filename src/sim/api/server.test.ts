@@ -226,3 +226,26 @@ describe('Jobs', () => {
     expect(bad.stderr).toEqual(['The Job "twice" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"']);
   });
 });
+
+describe('kind: List', () => {
+  it('applies each item, with positions inside the list', () => {
+    const { store } = testStore();
+    const list = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: a
+- apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: b
+  dataa: {}
+`;
+    const r = runFile(store, 'apply', list, { fileName: 'l.yaml' });
+    expect(r.stdout).toEqual(['configmap/a created']);
+    expect(r.stderr[0]).toBe('Error from server (BadRequest): error when creating "l.yaml": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "dataa"');
+    expect(r.errors[0]).toMatchObject({ line: 12, col: 3 });
+  });
+});

@@ -17,6 +17,7 @@ import { decodeCheck, strictDecodingMessage } from '../validate/decode';
 import { deepClone, isPlainObject, stableStringify, type Plain } from '../store/json';
 import { mergePatch, strategicMergePatch, threeWayPatch } from '../store/patch';
 import { kubectlYamlError, locate, parseYaml, type ParsedDoc, type ParsedFile } from '../yaml/parse';
+import { isMap, isSeq } from 'yaml';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -274,10 +275,13 @@ export function runFile(store: Store, command: FileCommand, text: string, opts: 
     if (doc.empty || doc.value === null || doc.value === undefined) continue;
     sawObject = true;
     try {
-      const oc = runDoc(store, command, doc, parsed, opts, warnings);
-      res.outcomes.push(oc);
-      if (oc.error) pushErr(oc.error);
-      else if (oc.action) res.stdout.push(outcomeLine(command, oc, opts));
+      // `kind: List` (what `kubectl get -o yaml` prints for several objects): each item is handled as a document
+      for (const d of expandList(doc)) {
+        const oc = runDoc(store, command, d, parsed, opts, warnings);
+        res.outcomes.push(oc);
+        if (oc.error) pushErr(oc.error);
+        else if (oc.action) res.stdout.push(outcomeLine(command, oc, opts));
+      }
     } catch (e) {
       // defensive: a bug must not take the terminal down
       pushErr({ text: `error: ${(e as Error).message}`, doc: doc.index, line: doc.startLine, col: 1, causes: [], reason: 'Internal' });
@@ -286,6 +290,19 @@ export function runFile(store: Store, command: FileCommand, text: string, opts: 
   if (!sawObject && res.errors.length === 0) pushErr({ text: `error: no objects passed to ${command}`, line: 1, col: 1, causes: [] });
   res.stderr.push(...warnings, ...res.errors.map((e) => e.text));
   return res;
+}
+
+/** Items of a v1 List as documents of their own (positions stay those of the file). */
+function expandList(doc: ParsedDoc): ParsedDoc[] {
+  const v = doc.value;
+  if (!isPlainObject(v) || v.kind !== 'List' || !Array.isArray(v.items)) return [doc];
+  const root = doc.ast.contents;
+  const itemsNode = isMap(root) ? root.get('items', true) : undefined;
+  return v.items.map((item, i) => {
+    const node = isSeq(itemsNode) ? (itemsNode.items[i] as typeof root) : null;
+    const ast = { ...doc.ast, contents: node ?? root, range: doc.ast.range } as unknown as ParsedDoc['ast'];
+    return { ...doc, value: item, ast };
+  });
 }
 
 function outcomeLine(command: FileCommand, oc: ObjectOutcome, opts: FileOptions): string {
