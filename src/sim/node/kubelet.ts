@@ -358,7 +358,8 @@ export class Kubelet {
         c.pullError = result.error;
         this.ctx.events.record(SOURCES.kubelet, cur, 'Warning', 'Failed', `Failed to pull image "${image}": ${result.error}`, fp);
         this.ctx.events.record(SOURCES.kubelet, cur, 'Warning', 'Failed', 'Error: ErrImagePull', fp);
-        c.state = { waiting: { reason: 'ErrImagePull', message: `Failed to pull image "${image}": ${result.error}` } };
+        // the waiting message is the runtime's error itself; the event adds 'Failed to pull image …'
+        c.state = { waiting: { reason: 'ErrImagePull', message: result.error } };
         this.pullBackoff.next(pullKey, this.ctx.now());
         this.requestSync(rt, this.ctx.now() + this.jitter(RESYNC_MS));
       }
