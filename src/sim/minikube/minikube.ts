@@ -57,7 +57,7 @@ export const minikube: Program = (argv, ctx) => {
   const sub = positional[0];
   if (!sub || args.includes('--help') || args.includes('-h')) { ctx.io.out(USAGE); return 0; }
   switch (sub) {
-    case 'start': return start(ctx);
+    case 'start': return start(ctx, args);
     case 'status': return status(ctx);
     case 'stop': return stop(ctx);
     case 'delete': return del(ctx);
@@ -82,12 +82,21 @@ export const minikube: Program = (argv, ctx) => {
   }
 };
 
-function start(ctx: Ctx): number {
+function start(ctx: Ctx, args: string[]): number {
   const w = ctx.world;
+  const driverFlag = args.find((a) => a.startsWith('--driver=') || a.startsWith('--vm-driver='))?.split('=')[1];
+  if (driverFlag && driverFlag !== 'docker') {
+    ctx.io.out(`😄  minikube ${MINIKUBE_VERSION} on Ubuntu 24.04\n`);
+    ctx.io.err(`❌  Exiting due to DRV_NOT_DETECTED: The "${driverFlag}" driver is not available in this simulator: it models minikube's docker driver only.\n`);
+    return 1;
+  }
   const o = (s: string) => ctx.io.out(s + '\n');
   o(`😄  minikube ${MINIKUBE_VERSION} on Ubuntu 24.04`);
   const firstRun = w.minikube === 'absent';
-  if (firstRun) {
+  if (firstRun && driverFlag === 'docker') {
+    o('✨  Using the docker driver based on user configuration');
+    o('📌  Using Docker driver with root privileges');
+  } else if (firstRun) {
     o('✨  Automatically selected the docker driver. Other choices: virtualbox, none, ssh');
     o('📌  Using Docker driver with root privileges');
   } else o('✨  Using the docker driver based on existing profile');

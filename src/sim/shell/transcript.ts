@@ -27,8 +27,17 @@ export function runTranscript(shell: Shell, script: string): string {
     out += pending.map((l, i) => (i === 0 ? `$ ${l}` : `> ${l}`)).join('\n') + '\n';
     const text = pending.join('\n');
     const heredoc = /<<-?\s*['"]?(\w+)/.exec(text);
-    const quote = /(["'])[^"']*$/.exec(text);
-    out += heredoc && !quote ? `bash: warning: here-document delimited by end-of-file (wanted \`${heredoc[1]}')\n` : `bash: unexpected EOF while looking for matching \`${quote?.[1] ?? '"'}'\n`;
+    const closed = heredoc ? shell.run(`${text}\n${heredoc[1]}`) : undefined;
+    if (heredoc && closed && !closed.incomplete) {
+      // bash warns, then runs the command with the body it read up to the end of the file
+      out += `bash: warning: here-document at line ${lines.length - pending.length + 1} delimited by end-of-file (wanted \`${heredoc[1]}')\n`;
+      out += closed.output;
+      if (closed.output !== '' && !closed.output.endsWith('\n')) out += '\n';
+      if (closed.running) out += shell.interrupt();
+    } else {
+      const quote = /(["'])[^"']*$/.exec(text);
+      out += `bash: unexpected EOF while looking for matching \`${quote?.[1] ?? '"'}'\n`;
+    }
   }
   return out;
 }
