@@ -110,6 +110,7 @@ export class Network {
     if (!u) {
       return this.fail('bad-url', 3, `curl: (3) URL rejected: Malformed input to a URL function`, trace, 0);
     }
+    if (u.port > 65535) return this.fail('bad-url', 3, 'curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535', trace, 0);
     const hostLabel = u.host;
     if (u.scheme === 'https') {
       // Nothing in this course serves TLS; a TLS handshake against a plain HTTP port fails.
