@@ -58,7 +58,8 @@ export async function copyText(text: string): Promise<boolean> {
   document.body.append(area);
   area.select();
   let ok = false;
-  try { ok = document.execCommand('copy'); } catch { ok = false; }
+  // Deprecated but still the only clipboard path outside secure contexts.
+  try { ok = (document as { execCommand(command: string): boolean }).execCommand('copy'); } catch { ok = false; }
   area.remove();
   return ok;
 }
