@@ -260,8 +260,9 @@ export class Store {
       return this.commit(cur, merged) as T;
     }
     if (hasStatus) {
+      // stored objects are never mutated in place, so the current status can be shared
       if (cur.status === undefined) delete next.status;
-      else next.status = deepClone(cur.status);
+      else next.status = cur.status;
     }
     // identity and system fields are not writable by update
     const md = next.metadata;
@@ -385,8 +386,7 @@ export class Store {
     if (!b || !cur) throw notFound(kind, name);
     b.delete(nsKey(ns, name));
     this.sortedCache.delete(kind);
-    const gone = deepClone(cur);
-    gone.metadata.resourceVersion = String(++this.rv);
+    const gone = { ...cur, metadata: { ...cur.metadata, resourceVersion: String(++this.rv) } };
     this.emit({ type: 'DELETED', object: gone, old: cur });
     if (ns) this.finishNamespaceIfEmpty(ns);
     return gone;
