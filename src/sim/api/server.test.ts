@@ -249,3 +249,14 @@ items:
     expect(r.errors[0]).toMatchObject({ line: 12, col: 3 });
   });
 });
+
+describe('apply without a name', () => {
+  it('fails the way kubectl apply does (it cannot look the object up)', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', SEED.replace('  name: llmops-app\n', ''), { fileName: F });
+    expect(r.stderr[0]).toBe('error: error when retrieving current configuration of:\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\nName: "", Namespace: "default"\nfrom server for: "llmops-k8s.yaml": resource name may not be empty');
+    expect(r.errors[0]).toMatchObject({ line: 3, col: 1 });
+    const c = runFile(testStore().store, 'create', SEED.replace('  name: llmops-app\n', ''), { fileName: F });
+    expect(c.stderr[0]).toBe('The Deployment "" is invalid: metadata.name: Required value: name or generateName is required');
+  });
+});

@@ -394,6 +394,17 @@ function runDoc(store: Store, command: FileCommand, doc: ParsedDoc, parsed: Pars
   }
 
   const dry = opts.dryRun !== undefined;
+  if (command === 'apply' && !name) {
+    // kubectl apply GETs the live object first, and a GET needs a name (resource.Helper: "resource name may not be empty")
+    const gv = rt.group ? `${rt.group}/${rt.version}` : rt.version;
+    return {
+      ...outcome,
+      error: {
+        text: `error: error when retrieving current configuration of:\nResource: "${gv}, Resource=${rt.plural}", GroupVersionKind: "${gv}, Kind=${rt.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${file}": resource name may not be empty`,
+        doc: doc.index, ...docPos(doc, parsed, 'metadata'), causes: [],
+      },
+    };
+  }
   try {
     if (command === 'create') {
       createObject(store, manifest, { dryRun: dry });
