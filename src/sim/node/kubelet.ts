@@ -24,6 +24,8 @@ export const SANDBOX_MS = 400;
 export const CREATE_MS = 150;
 /** The pod worker's re-sync after a failed sync: 10 s with up to 50 % jitter (kubelet backOffPeriod, workerBackOffPeriodJitterFactor). */
 export const RESYNC_MS = 10_000;
+/** A pull of an image another pod just pulled: only the manifest is checked. */
+export const REPULL_MS = 480;
 /** A failed pull reports after this long (the registry round trip). */
 export const PULL_FAIL_MS = 1_100;
 
@@ -99,6 +101,9 @@ export interface KubeletDeps {
 export class Kubelet {
   private pods = new Map<string, PodRt>(); // by uid
   private byName = new Map<string, string>(); // ns/name → uid
+  /** serialized image puller: when it is free again, and when in-flight pulls of each image finish */
+  private pullerFreeAt = 0;
+  private pullsInFlight = new Map<string, number>();
   private ipam = new PodIpam();
   private pullBackoff = new Backoff();
   private crashBackoff = new Backoff();
@@ -335,8 +340,16 @@ export class Kubelet {
     if (!c.state.waiting || c.state.waiting.reason === 'CrashLoopBackOff') c.state = { waiting: { reason: 'ContainerCreating' } };
     this.ctx.events.record(SOURCES.kubelet, pod, 'Normal', 'Pulling', `Pulling image "${image}"`, fp);
     const result = this.deps.registry.pull(image);
-    const started = this.ctx.now();
-    const doneAt = started + (result.ok ? result.image.pullMs : PULL_FAIL_MS);
+    // The kubelet pulls one image at a time (serializeImagePulls, on by default). A pull that queues behind
+    // a pull of the same image only checks the manifest once its turn comes.
+    const requested = this.ctx.now();
+    const begin = Math.max(requested, this.pullerFreeAt);
+    const canonical = result.ok ? result.image.canonical : image;
+    const sameInFlight = result.ok && (this.pullsInFlight.get(canonical) ?? 0) > requested;
+    const pullMs = result.ok ? (sameInFlight ? REPULL_MS : result.image.pullMs) : PULL_FAIL_MS;
+    const doneAt = begin + pullMs;
+    this.pullerFreeAt = doneAt;
+    if (result.ok && !sameInFlight) this.pullsInFlight.set(canonical, doneAt);
     this.ctx.schedule(doneAt, () => {
       c.pulling = false;
       if (rt.removed || rt.terminating) return;
@@ -345,8 +358,7 @@ export class Kubelet {
       if (result.ok) {
         const img = result.image;
         this.deps.images.add(image, { id: img.id, sizeBytes: img.sizeBytes, created: this.ctx.now(), repoDigest: img.digest, model: img.model });
-        const secs = formatGoSeconds(img.pullMs);
-        this.ctx.events.record(SOURCES.kubelet, cur, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${secs} (${secs} including waiting). Image size: ${img.sizeBytes} bytes.`, fp);
+        this.ctx.events.record(SOURCES.kubelet, cur, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${formatGoSeconds(pullMs)} (${formatGoSeconds(doneAt - requested)} including waiting). Image size: ${img.sizeBytes} bytes.`, fp);
         this.pullBackoff.reset(pullKey);
         const env = this.buildEnv(cur, spec);
         if ('error' in env) {

@@ -96,6 +96,16 @@ describe('images and pull policies', () => {
     expect(p.status?.containerStatuses?.[0]?.imageID).toMatch(/^docker-pullable:\/\/nginx@sha256:[0-9a-f]{64}$/);
   });
 
+  it('pulls are serialized: the second pod waits, then only checks the manifest', () => {
+    const c = setup();
+    c.apply(manifest((s) => s.replace('replicas: 1', 'replicas: 2').replace('llmops-app:latest', 'nginx:1.27').replace('8501', '80')), 'f.yaml');
+    c.advance(10);
+    const pulled = appPods(c).map((p) => eventLines(c, 'Pod', p.metadata.name!).find((l) => l.includes('Successfully pulled'))!).sort();
+    expect(pulled[0]).toMatch(/in 480ms \(6\.68s including waiting\)/);
+    expect(pulled[1]).toMatch(/in 6\.2s \(6\.2s including waiting\)/);
+    expect(appPods(c).map(podStatusColumn)).toEqual(['Running', 'Running']);
+  });
+
   it('an invalid image name gives InvalidImageName', () => {
     const c = setup();
     c.apply(manifest((s) => s.replace('llmops-app:latest', 'Llmops-App:latest')), 'f.yaml');
