@@ -268,7 +268,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
   const podBox = new Map<string, string>(); // pod name → box id (its own, or its group's)
   const highlight = input.highlight && Object.keys(input.highlight).length ? input.highlight : null;
   for (const [ownerId, list] of podsByOwner) {
-    const sorted = [...list].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const sorted = [...list].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
     if (sorted.length > threshold) {
       const counts = new Map<string, number>();
       let worst: BoxState = 'ok';
