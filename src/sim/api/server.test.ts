@@ -260,3 +260,15 @@ describe('apply without a name', () => {
     expect(c.stderr[0]).toBe('The Deployment "" is invalid: metadata.name: Required value: name or generateName is required');
   });
 });
+
+describe('duplicate keys', () => {
+  it('are reported as go-yaml does, naming both lines', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', SEED.replace('  replicas: 1\n', '  replicas: 1\n  replicas: 2\n'), { fileName: F });
+    expect(r.stderr[0]).toBe('error: map[string]interface {}(nil): yaml: unmarshal errors:\n  line 9: mapping key "replicas" already defined at line 8');
+    const r2 = runFile(store, 'apply', SEED.replace('    app: llmops\n  ports:', '    app: llmops\n    app: other\n  ports:'), { fileName: F });
+    expect(r2.stderr[0]).toBe('error: map[string]interface {}(nil): yaml: unmarshal errors:\n  line 9: mapping key "app" already defined at line 8');
+    const r3 = runFile(store, 'apply', SEED.replace('      - name: llmops-container\n', '      - name: llmops-container\n        name: again\n'), { fileName: F });
+    expect(r3.stderr[0]).toBe('error: map[string]interface {}(nil): yaml: unmarshal errors:\n  line 19: mapping key "name" already defined at line 18');
+  });
+});

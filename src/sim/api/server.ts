@@ -269,7 +269,7 @@ export function runFile(store: Store, command: FileCommand, text: string, opts: 
   for (const doc of parsed.docs) {
     if (doc.errors.length) {
       const e = doc.errors[0]!;
-      pushErr({ text: kubectlYamlError(file, doc, e), doc: doc.index, line: e.line, col: e.col, causes: [], reason: 'YAML' });
+      pushErr({ text: kubectlYamlError(file, doc, e, text), doc: doc.index, line: e.line, col: e.col, causes: [], reason: 'YAML' });
       break; // the decoder stops at a broken document
     }
     if (doc.empty || doc.value === null || doc.value === undefined) continue;

@@ -162,8 +162,36 @@ export function positionOf(file: ParsedFile, docIndex: number, path: string | Pa
  * The message kubectl prints for a YAML syntax error. kubectl splits the file into documents first and
  * go-yaml counts lines from the document start: `error parsing FILE: error converting YAML to JSON: yaml: line N: …`.
  */
-export function kubectlYamlError(file: string, doc: ParsedDoc, e: YamlError): string {
+export function kubectlYamlError(file: string, doc: ParsedDoc, e: YamlError, text?: string): string {
   const line = e.line - doc.startLine + 1;
+  if (e.code === 'DUPLICATE_KEY' && text !== undefined) {
+    // go-yaml v3 (kubectl's decoder) reports both places, e.g. as seen from kubectl 1.21+:
+    // `error: map[string]interface {}(nil): yaml: unmarshal errors:\n  line 37: mapping key "x" already defined at line 27`
+    const lines = text.split(/\r?\n/);
+    const here = lines[e.line - 1] ?? '';
+    const m = /^(["']?)([^"':#]+?)\1\s*:/.exec(here.slice(e.col - 1));
+    const key = m ? m[2]!.trim() : '';
+    const indent = e.col - 1;
+    let first = 0;
+    for (let i = e.line - 2; i >= doc.startLine - 1 && key; i--) {
+      const l = lines[i] ?? '';
+      const lead = l.length - l.trimStart().length;
+      if (lead < indent && l.trim() !== '' && !l.trimStart().startsWith('#') && !/^\s*-\s/.test(l)) break;
+      const km = /^(["']?)([^"':#]+?)\1\s*:/.exec(l.slice(indent));
+      if (lead === indent && km && km[2]!.trim() === key) {
+        first = i + 1;
+        break;
+      }
+      if (lead < indent && /^\s*-\s/.test(l)) {
+        const km2 = /^\s*-\s+(["']?)([^"':#]+?)\1\s*:/.exec(l);
+        if (km2 && l.indexOf(km2[2]!) === indent && km2[2]!.trim() === key) first = i + 1;
+        break;
+      }
+    }
+    if (key && first) {
+      return `error: map[string]interface {}(nil): yaml: unmarshal errors:\n  line ${line}: mapping key "${key}" already defined at line ${first - doc.startLine + 1}`;
+    }
+  }
   return `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(e)}`;
 }
 function goYamlMessage(e: YamlError): string {
