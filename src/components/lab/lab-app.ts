@@ -313,7 +313,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     recordStep({ run: command });
     terminal.write(withNewline(r.output));
     announce(r.output, r.exitCode);
-    refreshView();
+    refreshView(true);
     if (r.running) {
       return new Promise<void>((resolve) => {
         foregroundDone = () => { foregroundDone = null; resolve(); };
@@ -334,11 +334,17 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   let currentVm: ViewModel = buildViewModel({ objects: [] });
   let selected: ViewBox | null = null;
   const clusterListeners = new Set<() => void>();
+  let lastRefreshAt = -Infinity;
+  // While time runs, the store can change every 100 ms step; rebuilding the view at most 4 times a second keeps
+  // frames smooth with many pods. Commands and edits force an immediate refresh.
+  const MIN_REFRESH_MS = 250;
   function refreshView(force = false): void {
     const rev = backend.revision();
     if (!force && rev === lastRev) return;
-    lastRev = rev;
     const t0 = performance.now();
+    if (!force && t0 - lastRefreshAt < MIN_REFRESH_MS) return;
+    lastRefreshAt = t0;
+    lastRev = rev;
     const objects = backend.objects();
     const vm = buildViewModel({ objects, explain: backend.explain?.bind(backend), highlight, request: backend.lastTrace?.() ?? null });
     currentVm = vm;

@@ -107,6 +107,7 @@ export function formatSelector(sel: Record<string, string>): string {
 
 /** CPU quantity to millicores ("2" → 2000, "500m" → 500). */
 export function cpuMilli(q: unknown): number {
+  if (q === undefined) return 0;
   const s = str(q);
   if (!s) return 0;
   const m = /^([0-9.]+)(m?)$/.exec(s.trim());
@@ -118,6 +119,7 @@ export function cpuMilli(q: unknown): number {
 const BIN: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, '': 1 };
 /** Memory quantity to bytes ("512Mi", "1Gi", "128M", "1000"). */
 export function memBytes(q: unknown): number {
+  if (q === undefined) return 0;
   const s = str(q);
   if (!s) return 0;
   const m = /^([0-9.]+)(Ki|Mi|Gi|Ti|k|K|M|G|T)?$/.exec(s.trim());
