@@ -245,6 +245,52 @@ describe('lab on the playground', () => {
   });
 });
 
+describe('lab views', () => {
+  it('highlights the pods a hovered selector matches, shows the diff, and scrubs back in time', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseURL()}/playground/`);
+    await page.evaluate(() => localStorage.clear());
+    await openPlayground(page);
+    await startClusterAndApply(page);
+    await waitPods(page, 1);
+    // Hover the Service's selector line (app: llmops under selector:) with the mouse.
+    const point = await page.evaluate(() => {
+      const c = (document.querySelector('manifest-lab') as unknown as { controller: { editor: { editor: import('monaco-editor/editor').editor.IStandaloneCodeEditor; getValue(p: string): string } } }).controller;
+      const lines = c.editor.getValue('manifests/llmops-k8s.yaml').split('\n');
+      const svc = lines.findIndex((l) => l.startsWith('kind: Service'));
+      const line = lines.findIndex((l, i) => i > svc && /^\s+app: llmops$/.test(l)) + 1;
+      c.editor.editor.revealLineInCenter(line);
+      const pos = c.editor.editor.getScrolledVisiblePosition({ lineNumber: line, column: 6 })!;
+      const box = c.editor.editor.getDomNode()!.getBoundingClientRect();
+      return { x: box.left + pos.left + 2, y: box.top + pos.top + pos.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    await page.waitForSelector('.lab-graph .box.kind-Pod.highlighted', { timeout: 10_000 });
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => !document.querySelector('.lab-graph .box.highlighted'), null, { timeout: 10_000 });
+
+    // Diff against the original file.
+    await setFile(page, MANIFEST, (await page.evaluate(() => (document.querySelector('manifest-lab') as unknown as { controller: { editor: { getValue(p: string): string } } }).controller.editor.getValue('manifests/llmops-k8s.yaml'))).replace('replicas: 1', 'replicas: 2'));
+    await page.click('.lab-editor-actions button:has-text("Diff")');
+    await page.waitForSelector('.lab-editor .monaco-diff-editor', { state: 'visible', timeout: 10_000 });
+    expect(await page.getAttribute('.lab-filetabs [data-path="manifests/llmops-k8s.yaml"]', 'data-modified')).toBe('true');
+    await page.click('.lab-editor-actions button:has-text("Diff")');
+    await page.click('.lab-editor-actions button:has-text("Revert file")');
+    expect(await page.getAttribute('.lab-filetabs [data-path="manifests/llmops-k8s.yaml"]', 'data-modified')).toBe('false');
+
+    // Scrub the timeline back to the first snapshot: an earlier cluster is drawn, then back to live.
+    await page.$eval('.lab-timeline input[type="range"]', (el) => { const r = el as HTMLInputElement; r.value = '0'; r.dispatchEvent(new Event('input', { bubbles: true })); });
+    await page.waitForSelector('.lab-history-banner:not([hidden])');
+    expect(await page.locator('.lab-history-banner').textContent()).toMatch(/Showing the cluster as it was at \d+:\d\d/);
+    expect(await page.locator('.lab-graph [data-kind="Deployment"]').count()).toBe(0);
+    await page.click('.lab-history-banner button:has-text("Back to live")');
+    await page.waitForSelector('.lab-graph [data-kind="Deployment"]');
+    expect(errors()).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('lab code stays off pages without a lab', () => {
   it('the home page fetches no lab, Monaco or xterm code', async () => {
     const page = await browser.context.newPage();
