@@ -167,6 +167,24 @@ describe('search', () => {
     await page.close();
   });
 
+  it('explains itself when the index is missing (as in `astro dev`)', async () => {
+    const own = await launch();
+    try {
+      const page = await own.context.newPage();
+      const errors = watchErrors(page);
+      // No service worker here, so the route below sees the index request.
+      await page.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'serviceWorker', { get: () => undefined }); });
+      await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.goto(`${baseURL()}/`);
+      await page.getByRole('combobox', { name: 'Search the course' }).fill('Service');
+      await page.locator('[data-search-status]', { hasText: 'Search works in the built site' }).waitFor();
+      // The failed module fetch is the browser's own 404 log line; nothing is thrown.
+      expect(errors.filter((e) => !/404|Failed to load resource|Failed to fetch dynamically imported module/.test(e))).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('does not load the search index until the search box is used', async () => {
     const { page } = await newPage();
     const fetched: string[] = [];

@@ -22,7 +22,7 @@ export function lessonHref(slug: string): string {
 /** All lessons in course order (frontmatter `order`, then slug to keep ties stable). */
 export async function getLessons(): Promise<CollectionEntry<'lessons'>[]> {
   const lessons = await getCollection('lessons');
-  return lessons.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+  return lessons.sort((a: CollectionEntry<'lessons'>, b: CollectionEntry<'lessons'>) => a.data.order - b.data.order || a.id.localeCompare(b.id));
 }
 
 export async function getOutline(): Promise<LessonLink[]> {

@@ -4,12 +4,14 @@
  * the time, or where service workers are unavailable (plain http on a LAN, some private modes).
  */
 export function registerOffline(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  const workers = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+  if (!import.meta.env.PROD || !workers || !window.isSecureContext) return;
   const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
   const urls = [`${base}/`, `${base}/favicon.svg`, ...[...document.querySelectorAll<HTMLAnchorElement>('a[data-progress-slug]')].map((a) => a.href)];
   const start = () => {
-    navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/` })
-      .then(() => navigator.serviceWorker.ready)
+    Promise.resolve()
+      .then(() => workers.register(`${base}/sw.js`, { scope: `${base}/` }))
+      .then(() => workers.ready)
       .then((registration) => registration.active?.postMessage({ type: 'precache', urls: [...new Set(urls)] }))
       .catch((error: unknown) => console.info('[manifest-lab] offline copy not available:', String(error)));
   };
