@@ -38,6 +38,9 @@ export default defineConfig({
   site: 'https://manifest-lab.example',
   trailingSlash: 'ignore',
   integrations: [mdx()],
+  // The dev toolbar floats over the bottom of the page, where the lab's terminal is; learners running `npm run dev`
+  // should see the site as it is served.
+  devToolbar: { enabled: false },
   markdown: {
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
