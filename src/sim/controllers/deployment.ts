@@ -235,8 +235,10 @@ export class DeploymentController {
     const annotations = { ...(rs.metadata.annotations ?? {}), [DESIRED_REPLICAS]: String(d.spec.replicas ?? 1), [MAX_REPLICAS]: this.maxReplicasAnnotation(d) };
     this.ctx.store.update<ReplicaSet>({ ...rs, metadata: { ...rs.metadata, resourceVersion: undefined, annotations }, spec: { ...rs.spec, replicas: to } });
     if (from !== to) {
+      // sync.go scaleReplicaSet: "Scaled %s replica set %s from %d to %d" (old-to-new order since
+      // kubernetes/kubernetes#125118, v1.31; before it read "to N from M").
       const dir = to > from ? 'up' : 'down';
-      this.ctx.events.record(SOURCES.deployment, d, 'Normal', 'ScalingReplicaSet', `Scaled ${dir} replica set ${rs.metadata.name} to ${to} from ${from}`);
+      this.ctx.events.record(SOURCES.deployment, d, 'Normal', 'ScalingReplicaSet', `Scaled ${dir} replica set ${rs.metadata.name} from ${from} to ${to}`);
     }
   }
 
@@ -300,7 +302,8 @@ export class DeploymentController {
         },
       });
       const created = this.ctx.store.create(rs);
-      if (replicas > 0) this.ctx.events.record(SOURCES.deployment, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} to ${replicas}`);
+      // sync.go getNewReplicaSet: "Scaled up replica set %s from 0 to %d" for a newly created RS (v1.31+, #125118).
+      if (replicas > 0) this.ctx.events.record(SOURCES.deployment, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
       this.syncDeploymentRevision(d, revision);
       return created;
     }

@@ -35,7 +35,7 @@ describe('happy path: the seed manifest on minikube', () => {
     expect(d.status).toMatchObject({ replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 1 });
     expect(d.status?.conditions?.map((x) => `${x.type}=${x.status}/${x.reason}`)).toEqual(['Available=True/MinimumReplicasAvailable', 'Progressing=True/NewReplicaSetAvailable']);
     const rsName = p.metadata.ownerReferences![0]!.name;
-    expect(eventLines(c, 'Deployment', 'llmops-app')).toEqual([`Normal ScalingReplicaSet Scaled up replica set ${rsName} to 1`]);
+    expect(eventLines(c, 'Deployment', 'llmops-app')).toEqual([`Normal ScalingReplicaSet Scaled up replica set ${rsName} from 0 to 1`]);
     const ep = c.store.get<Endpoints>('Endpoints', 'default', 'llmops-service')!;
     expect(ep.subsets).toEqual([{ addresses: [expect.objectContaining({ ip: '10.244.0.3' })], ports: [{ port: 8501, protocol: 'TCP' }] }]);
     const svc = c.store.get<Service>('Service', 'default', 'llmops-service')!;

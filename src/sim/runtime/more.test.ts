@@ -78,7 +78,7 @@ describe('deployment strategies and rollout commands', () => {
     }
     expect(overlap).toBe(false);
     const lines = eventLines(c, 'Deployment', 'llmops-app');
-    expect(lines.slice(1).map((l) => l.replace(/llmops-app-[4-9bcdf]+/, 'X'))).toEqual(['Normal ScalingReplicaSet Scaled down replica set X to 0 from 2', 'Normal ScalingReplicaSet Scaled up replica set X to 2']);
+    expect(lines.slice(1).map((l) => l.replace(/llmops-app-[4-9bcdf]+/, 'X'))).toEqual(['Normal ScalingReplicaSet Scaled down replica set X from 2 to 0', 'Normal ScalingReplicaSet Scaled up replica set X from 0 to 2']);
     expect(appPods(c).map(podStatusColumn)).toEqual(['Running', 'Running']);
   });
 

@@ -274,13 +274,13 @@ describe('replicas and rollouts', () => {
     expect(minAvail).toBe(3);
     const newRS = c.store.list<ReplicaSet>('ReplicaSet', { namespace: 'default' }).find((r) => r.metadata.name !== oldRS)!.metadata.name!;
     expect(eventLines(c, 'Deployment', 'llmops-app')).toEqual([
-      `Normal ScalingReplicaSet Scaled up replica set ${oldRS} to 3`,
-      `Normal ScalingReplicaSet Scaled up replica set ${newRS} to 1`,
-      `Normal ScalingReplicaSet Scaled down replica set ${oldRS} to 2 from 3`,
-      `Normal ScalingReplicaSet Scaled up replica set ${newRS} to 2 from 1`,
-      `Normal ScalingReplicaSet Scaled down replica set ${oldRS} to 1 from 2`,
-      `Normal ScalingReplicaSet Scaled up replica set ${newRS} to 3 from 2`,
-      `Normal ScalingReplicaSet Scaled down replica set ${oldRS} to 0 from 1`,
+      `Normal ScalingReplicaSet Scaled up replica set ${oldRS} from 0 to 3`,
+      `Normal ScalingReplicaSet Scaled up replica set ${newRS} from 0 to 1`,
+      `Normal ScalingReplicaSet Scaled down replica set ${oldRS} from 3 to 2`,
+      `Normal ScalingReplicaSet Scaled up replica set ${newRS} from 1 to 2`,
+      `Normal ScalingReplicaSet Scaled down replica set ${oldRS} from 2 to 1`,
+      `Normal ScalingReplicaSet Scaled up replica set ${newRS} from 2 to 3`,
+      `Normal ScalingReplicaSet Scaled down replica set ${oldRS} from 1 to 0`,
     ]);
     const d = c.store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
     expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
@@ -351,9 +351,9 @@ describe('replicas and rollouts', () => {
     c.settle();
     const rs = c.store.list<ReplicaSet>('ReplicaSet', { namespace: 'default' })[0]!.metadata.name!;
     expect(eventLines(c, 'Deployment', 'llmops-app')).toEqual([
-      `Normal ScalingReplicaSet Scaled up replica set ${rs} to 1`,
-      `Normal ScalingReplicaSet Scaled up replica set ${rs} to 3 from 1`,
-      `Normal ScalingReplicaSet Scaled down replica set ${rs} to 2 from 3`,
+      `Normal ScalingReplicaSet Scaled up replica set ${rs} from 0 to 1`,
+      `Normal ScalingReplicaSet Scaled up replica set ${rs} from 1 to 3`,
+      `Normal ScalingReplicaSet Scaled down replica set ${rs} from 3 to 2`,
     ]);
     const del = eventLines(c, 'ReplicaSet', rs).filter((l) => l.includes('SuccessfulDelete'));
     expect(del).toHaveLength(1);
