@@ -8,11 +8,20 @@ import type { Logger } from './log.js';
 import { APP_NAME, APP_VERSION, ENV, LOG, PATHS, STATUS } from './messages.js';
 import { renderPage } from './page.js';
 import { Recommender, type Recommendation } from './recommender.js';
+import {
+  DEFAULT_LIMIT,
+  HttpError,
+  LLM_FALLBACK_WARNING,
+  MAX_BODY_BYTES,
+  SECURITY_HEADERS,
+  STILL_BUILDING,
+  checkParams,
+  methodNotAllowed,
+  noSuchPath,
+} from './rules.js';
 
-export const MAX_QUERY_LENGTH = 200;
-export const MAX_LIMIT = 20;
-export const DEFAULT_LIMIT = 5;
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_QUERY_LENGTH, MAX_LIMIT, DEFAULT_LIMIT, MAX_BODY_BYTES, checkParams } from './rules.js';
+
 /** How many offline candidates are offered to the language model. */
 const LLM_CANDIDATES = 15;
 
@@ -34,16 +43,6 @@ export interface App {
   shutdown(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 type Handler = (req: IncomingMessage, url: URL) => Promise<Reply> | Reply;
 interface Reply {
   status: number;
@@ -51,12 +50,6 @@ interface Reply {
   html?: boolean;
   headers?: Record<string, string>;
 }
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -88,24 +81,6 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Checks q and limit the same way for the query string, a JSON body and the web page. */
-export function checkParams(q: unknown, limit: unknown): { q: string; limit: number } {
-  if (q === undefined || q === null) throw new HttpError(400, 'q is required: say what you would like to watch');
-  if (typeof q !== 'string') throw new HttpError(400, 'q must be a string');
-  const query = q.trim();
-  if (query === '') throw new HttpError(400, 'q must not be empty');
-  if (query.length > MAX_QUERY_LENGTH) throw new HttpError(400, `q must be at most ${MAX_QUERY_LENGTH} characters`);
-  let n = DEFAULT_LIMIT;
-  if (limit !== undefined && limit !== null && limit !== '') {
-    const text = typeof limit === 'number' ? String(limit) : limit;
-    if (typeof text !== 'string' || !/^\d{1,3}$/.test(text.trim()))
-      throw new HttpError(400, `limit must be a whole number from 1 to ${MAX_LIMIT}`);
-    n = Number(text.trim());
-    if (n < 1 || n > MAX_LIMIT) throw new HttpError(400, `limit must be a whole number from 1 to ${MAX_LIMIT}`);
-  }
-  return { q: query, limit: n };
-}
-
 export function createApp(opts: AppOptions): App {
   const { config, logger } = opts;
   let recommender: Recommender | undefined;
@@ -114,7 +89,7 @@ export function createApp(opts: AppOptions): App {
   const readyPromise = new Promise<void>((r) => (readyResolve = r));
 
   async function recommend(q: string, limit: number) {
-    if (!recommender) throw new HttpError(503, 'the recommendation index is still being built; retry shortly', { 'retry-after': '1' });
+    if (!recommender) throw new HttpError(503, STILL_BUILDING, { 'retry-after': '1' });
     const offline = recommender.recommend(q, config.mode === 'llm' ? Math.max(limit, LLM_CANDIDATES) : limit);
     let results: Recommendation[] = offline.results.slice(0, limit);
     let source: 'offline' | 'llm' = 'offline';
@@ -139,7 +114,7 @@ export function createApp(opts: AppOptions): App {
         const reason = err instanceof GroqError ? err.reason : 'unexpected';
         const detail = err instanceof GroqError ? err.message : 'unexpected error';
         logger.warn(LOG.groqFallback, { reason, detail });
-        warning = 'The language model was unavailable; these are the offline recommendations.';
+        warning = LLM_FALLBACK_WARNING;
       }
     }
     return { reference: offline.reference, results, source, warning };
@@ -247,13 +222,13 @@ export function createApp(opts: AppOptions): App {
       if (declared > MAX_BODY_BYTES)
         throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
       const route = routes[url.pathname];
-      if (!route) throw new HttpError(404, `no such path: ${url.pathname.slice(0, 100)}`);
+      if (!route) throw noSuchPath(url.pathname);
       const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
       const handler = route[method];
       if (!handler) {
         const allow = Object.keys(route);
         if (allow.includes('GET')) allow.push('HEAD');
-        throw new HttpError(405, `method ${String(req.method).slice(0, 20)} is not allowed on ${url.pathname}`, { allow: allow.join(', ') });
+        throw methodNotAllowed(String(req.method), url.pathname, allow);
       }
       reply = await handler(req, url);
     } catch (err) {

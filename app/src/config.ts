@@ -43,7 +43,8 @@ function intInRange(raw: string | undefined, fallback: number, min: number, max:
   return n;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+/** `env` is process.env in the app; the browser simulator passes a container's environment. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const port = intInRange(env[ENV.port], DEFAULT_PORT, 1, 65535, LOG.badPort);
   const rawMode = (nonEmpty(env[ENV.mode]) ?? 'auto').toLowerCase();
   if (rawMode !== 'auto' && rawMode !== 'offline' && rawMode !== 'llm') throw new ConfigError(LOG.badMode);

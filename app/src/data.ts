@@ -1,65 +1,13 @@
 // The bundled data set: facts about each title plus a short description written for this project.
+// Its shape and checks live in anime.ts (no Node.js imports); this module reads the file from disk.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseAnime, type Anime } from './anime.js';
 
-export interface Anime {
-  id: number;
-  title: string;
-  year: number;
-  type: 'TV' | 'Movie' | 'OVA' | 'ONA';
-  /** null while a series is still running. */
-  episodes: number | null;
-  genres: string[];
-  themes: string[];
-  description: string;
-  aka: string[];
-}
+export { parseAnime, checkAnime, type Anime } from './anime.js';
 
 /** Where the data file lives relative to this module, both in src/ (tests) and dist/ (built app). */
 export const DATA_FILE = fileURLToPath(new URL('../data/anime.json', import.meta.url));
-
-const TYPES = new Set(['TV', 'Movie', 'OVA', 'ONA']);
-
-function strings(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '');
-}
-
-/** Parses and checks the data set; a broken entry is named in the error rather than failing later. */
-export function parseAnime(text: string): Anime[] {
-  const raw: unknown = JSON.parse(text);
-  if (!Array.isArray(raw)) throw new Error('anime data: expected a JSON array');
-  const seen = new Set<string>();
-  return raw.map((r: unknown, i) => {
-    const e = r as Record<string, unknown>;
-    const where = `anime data entry ${i}`;
-    if (typeof e !== 'object' || e === null) throw new Error(`${where}: not an object`);
-    if (typeof e.title !== 'string' || !e.title.trim()) throw new Error(`${where}: title missing`);
-    if (typeof e.year !== 'number' || !Number.isInteger(e.year) || e.year < 1950 || e.year > 2100)
-      throw new Error(`${where} (${e.title}): bad year`);
-    if (typeof e.type !== 'string' || !TYPES.has(e.type)) throw new Error(`${where} (${e.title}): bad type`);
-    if (e.episodes !== null && (typeof e.episodes !== 'number' || !Number.isInteger(e.episodes) || e.episodes < 1))
-      throw new Error(`${where} (${e.title}): bad episodes`);
-    if (!strings(e.genres) || e.genres.length === 0) throw new Error(`${where} (${e.title}): genres missing`);
-    if (!strings(e.themes)) throw new Error(`${where} (${e.title}): bad themes`);
-    if (typeof e.description !== 'string' || e.description.trim().length < 20)
-      throw new Error(`${where} (${e.title}): description missing`);
-    if (e.aka !== undefined && !strings(e.aka)) throw new Error(`${where} (${e.title}): bad aka`);
-    const key = e.title.toLowerCase();
-    if (seen.has(key)) throw new Error(`${where}: duplicate title ${e.title}`);
-    seen.add(key);
-    return {
-      id: i,
-      title: e.title,
-      year: e.year,
-      type: e.type as Anime['type'],
-      episodes: e.episodes as number | null,
-      genres: e.genres,
-      themes: e.themes,
-      description: e.description,
-      aka: (e.aka as string[] | undefined) ?? [],
-    };
-  });
-}
 
 export function loadAnime(file = DATA_FILE): Anime[] {
   return parseAnime(readFileSync(file, 'utf8'));

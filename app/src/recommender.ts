@@ -1,7 +1,7 @@
 // Offline recommendations: a MiniSearch full-text index over the bundled data set, with field weights and a
 // small synonym list, plus genre/theme similarity when the query names a title ("like Cowboy Bebop but funnier").
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Anime } from './data.js';
+import type { Anime } from './anime.js';
 
 export interface Recommendation {
   title: string;
