@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createShell } from './shell/index';
 import { seedFiles, isSeedPath, SEED_MAX_BYTES } from './shell/seed';
 import { runTranscript } from './shell/transcript';
+import { loadLlmopsData } from './images/llmops-app';
 
 /** The repository root: the nearest folder above this file (or the bundled copy of it) with a manifests/ folder. */
 function findRoot(): string {
@@ -22,7 +23,7 @@ function findRoot(): string {
 }
 const ROOT = findRoot();
 
-/** The repository's seed files (manifests/, app/ subset, Dockerfile, .dockerignore, .env.example). */
+/** The repository's seed files (manifests/, scripts/*.sh, app/ subset, Dockerfile, .dockerignore, .env.example). */
 export function readSeedFromDisk(root = ROOT): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
@@ -34,7 +35,7 @@ export function readSeedFromDisk(root = ROOT): Record<string, string> {
       let st;
       try { st = statSync(abs); } catch { continue; }
       if (st.isDirectory()) {
-        if (!['node_modules', 'dist', '.git'].includes(e) && (rel === 'manifests' || rel === 'app' || rel.startsWith('app/src') || rel === 'app/data')) walk(abs);
+        if (!['node_modules', 'dist', '.git'].includes(e) && (rel === 'manifests' || rel === 'scripts' || rel === 'app' || rel.startsWith('app/src') || rel === 'app/data')) walk(abs);
       } else if (isSeedPath(rel) && st.size <= SEED_MAX_BYTES) out[rel] = readFileSync(abs, 'utf8');
     }
   };
@@ -42,7 +43,7 @@ export function readSeedFromDisk(root = ROOT): Record<string, string> {
   return seedFiles(out);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   let seed = 1;
   for (let i = 0; i < argv.length; i++) {
@@ -63,6 +64,8 @@ function main(): number {
     process.stderr.write(`sim: cannot read the session from standard input: ${(e as Error).message}\n`);
     return 1;
   }
+  // the app's offline index (MiniSearch + app/data) is loaded before the session, so answers never depend on timing
+  await loadLlmopsData();
   const shell = createShell({ seed, files: readSeedFromDisk(), interactive: false });
   process.stdout.write(runTranscript(shell, script));
   // for the benchmark: the process's own CPU time (the machine may be shared, so wall time alone misleads)
@@ -71,4 +74,4 @@ function main(): number {
 }
 
 // run only as a program (tests import readSeedFromDisk)
-if (process.env.SIM_CLI_MAIN === '1' || (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)) process.exitCode = main();
+if (process.env.SIM_CLI_MAIN === '1' || (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)) process.exitCode = await main();

@@ -3,7 +3,7 @@ minikube start
 kubectl cluster-info
 docker build -t llmops-app:latest .
 minikube image load llmops-app:latest
-kubectl create secret generic llmops-secrets --from-literal=GROQ_API_KEY=gsk_demo_key --from-literal=HUGGINGFACEHUB_API_TOKEN=hf_demo_token
+kubectl create secret generic llmops-secrets --from-literal=GROQ_API_KEY=gsk_demo_key --from-literal=HUGGINGFACE_API_KEY=hf_demo_token
 kubectl apply -f manifests/llmops-k8s.yaml
 kubectl get deployments
 kubectl get pods

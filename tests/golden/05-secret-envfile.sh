@@ -2,7 +2,7 @@
 cat > .env <<'EOF2'
 # keys for the app
 GROQ_API_KEY="gsk_quoted"
-HUGGINGFACEHUB_API_TOKEN=hf_plain  
+HUGGINGFACE_API_KEY=hf_plain  
 EMPTY=
 
 EOF2

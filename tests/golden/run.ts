@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { createShell } from '../../src/sim/shell/index';
 import { runTranscript } from '../../src/sim/shell/transcript';
 import { readSeedFromDisk } from '../../src/sim/cli';
+import { loadLlmopsData } from '../../src/sim/images/llmops-app';
+
+// the CLI loads the app's offline index before a session (src/sim/cli.ts); so do the golden runs
+await loadLlmopsData();
 
 export const GOLDEN_DIR = dirname(fileURLToPath(import.meta.url));
 

@@ -10,15 +10,15 @@ export const MINIKUBE_COMMIT = '65318f4cfff9c12cc87ec9eb8f4cdd57b25047f3';
 export const K8S_VERSION = 'v1.34.0';
 export const NODE_IP = '192.168.49.2';
 
+// pkg/minikube/mustload/mustload.go (Partial, running): out.Styled → stdout; exitTip exits with the reason's code
+// (ExGuestNotFound 85, ExGuestNotRunning 83 — pkg/minikube/reason/exitcodes.go).
 const NO_PROFILE = '🤷  Profile "minikube" not found. Run "minikube profile list" to view all profiles.\n👉  To start a cluster, run: "minikube start"\n';
-const HOST_MISSING = '🤷  The control-plane node minikube host does not exist\n👉  To start a cluster, run: "minikube start"\n';
-// [M] exit code 80 (ExGuestNotRunning family) for commands that need a running host
 const HOST_STOPPED = '🤷  The control-plane node minikube host is not running: state=Stopped\n👉  To start a cluster, run: "minikube start"\n';
 
-/** Checks the cluster runs; prints minikube's message and returns the exit code otherwise. */
+/** mustload.Running/Healthy: checks the cluster runs; prints minikube's message and returns the exit code otherwise. */
 function needRunning(ctx: Ctx): number | undefined {
-  if (ctx.world.minikube === 'absent') { ctx.io.err(HOST_MISSING); return 85; }
-  if (ctx.world.minikube === 'stopped') { ctx.io.err(HOST_STOPPED); return 80; }
+  if (ctx.world.minikube === 'absent') { ctx.io.out(NO_PROFILE); return 85; }
+  if (ctx.world.minikube === 'stopped') { ctx.io.out(HOST_STOPPED); return 83; }
   return undefined;
 }
 
@@ -59,7 +59,7 @@ export const minikube: Program = (argv, ctx) => {
   switch (sub) {
     case 'start': return start(ctx, args);
     case 'status': return status(ctx);
-    case 'stop': return stop(ctx);
+    case 'stop': return stop(ctx, args);
     case 'delete': return del(ctx);
     case 'ip': { const rc = needRunning(ctx); if (rc !== undefined) return rc; ctx.io.out(NODE_IP + '\n'); return 0; }
     case 'version': ctx.io.out(`minikube version: ${MINIKUBE_VERSION}\ncommit: ${MINIKUBE_COMMIT}\n`); return 0;
@@ -128,23 +128,28 @@ function status(ctx: Ctx): number {
   return w.minikube === 'running' ? 0 : 7;
 }
 
-function stop(ctx: Ctx): number {
+function stop(ctx: Ctx, args: string[]): number {
   const w = ctx.world;
   if (w.minikube === 'absent') { ctx.io.out(NO_PROFILE); return 85; }
-  if (w.minikube === 'stopped') {
-    ctx.io.out('✋  Stopping node "minikube"  ...\n🛑  1 node stopped.\n');
-    return 0;
+  // cmd/stop.go: the "Powering off" step only when the host is running (machine/stop.go trySSHPowerOff); then,
+  // unless --keep-context-active, kubeconfig.DeleteContext removes the "minikube" context, so kubectl falls back
+  // to localhost:8080 afterwards.
+  const keepContext = args.some((a) => a === '--keep-context-active' || a === '--keep-context-active=true');
+  if (w.minikube === 'stopped') ctx.io.out('✋  Stopping node "minikube"  ...\n🛑  1 node stopped.\n');
+  else {
+    ctx.io.out('✋  Stopping node "minikube"  ...\n🛑  Powering off "minikube" via SSH ...\n🛑  1 node stopped.\n');
+    w.stopCluster();
   }
-  ctx.io.out('✋  Stopping node "minikube"  ...\n🛑  Powering off "minikube" via SSH ...\n🛑  1 node stopped.\n');
-  w.stopCluster();
+  if (!keepContext) w.kubeContext = undefined;
   return 0;
 }
 
 function del(ctx: Ctx): number {
   const w = ctx.world;
   if (w.minikube === 'absent') {
-    // [M] deleting a profile that does not exist
-    ctx.io.out('🔥  Deleting "minikube" in docker ...\n💀  Removed all traces of the "minikube" cluster.\n');
+    // cmd/delete.go: config.LoadProfile fails → out.ErrT(style.Meh, …) on stderr, then the leftovers are removed
+    ctx.io.err('🙄  "minikube" profile does not exist, trying anyways.\n');
+    ctx.io.out('💀  Removed all traces of the "minikube" cluster.\n');
     return 0;
   }
   ctx.io.out('🔥  Deleting "minikube" in docker ...\n🔥  Deleting container "minikube" ...\n🔥  Removing /home/learner/.minikube/machines/minikube ...\n💀  Removed all traces of the "minikube" cluster.\n');
@@ -169,7 +174,7 @@ function image(pos: string[], args: string[], ctx: Ctx): number {
       const p = parseImageRef(name);
       const shown = p.ok ? p.ref.short : name;
       // [M] minikube falls back to the remote registry, which does not have the image either
-      ctx.io.err(`❌  Exiting due to GUEST_IMAGE_LOAD: Failed to load image: save to dir: caching images: caching image "/home/learner/.minikube/cache/images/amd64/${shown.replace(':', '_')}": write: unable to calculate manifest: GET https://index.docker.io/v2/library/${shown.split(':')[0]}/manifests/${p.ok ? p.ref.tag : 'latest'}: UNAUTHORIZED: authentication required\n`);
+      ctx.io.err(`❌  Exiting due to GUEST_IMAGE_LOAD: Failed to load image: save to dir: caching images: caching image "/home/learner/.minikube/cache/images/amd64/${shown.replace(':', '_')}": write: unable to calculate manifest: GET https://index.docker.io/v2/library/${shown.split(':')[0]}/manifests/${p.ok ? p.ref.tag : 'latest'}: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:library/${shown.split(':')[0]} Type:repository]]\n`);
       return 80;
     }
     node.add(name, { id: local.id, sizeBytes: local.sizeBytes, created: local.created, model: local.model });

@@ -5,7 +5,9 @@
 /** Paths (relative to the repository root) copied into the project directory of the virtual file system. */
 export function isSeedPath(path: string): boolean {
   if (/(^|\/)(node_modules|dist|\.git)\//.test(path)) return false;
-  if (/^manifests\/[^/]+\.(ya?ml|md|txt)$/.test(path)) return true;
+  if (/^manifests\/[^/]+\.(ya?ml|md|txt|env)$/.test(path)) return true;
+  // the README's deploy steps use them: `cp manifests/secret.example.env .env`, `scripts/deploy-minikube.sh`
+  if (/^scripts\/[^/]+\.sh$/.test(path)) return true;
   if (/^app\/(package\.json|package-lock\.json|tsconfig\.json|README\.md)$/.test(path)) return true;
   if (/^app\/data\/[^/]+\.(json|csv|txt)$/.test(path)) return true;
   if (/^app\/src\/.+\.(ts|js|json|html|css)$/.test(path) && !/\.test\.ts$/.test(path)) return true;
@@ -15,11 +17,11 @@ export function isSeedPath(path: string): boolean {
 /** Files larger than this are left out (the terminal is for reading manifests and code, not data dumps). */
 export const SEED_MAX_BYTES = 128 * 1024;
 
-/** Used when the repository has no .env.example: the keys the app reads, empty. */
+/** Used when the repository has no .env.example: the keys the app reads (app/src/messages.ts ENV), empty. */
 export const DEFAULT_ENV_EXAMPLE = `# Copy to .env and fill in; create the Secret with:
 #   kubectl create secret generic llmops-secrets --from-env-file=.env
 GROQ_API_KEY=
-HUGGINGFACEHUB_API_TOKEN=
+HUGGINGFACE_API_KEY=
 `;
 
 /** Filters host files to the seed set (relative paths → text) and fills in defaults. */

@@ -3,7 +3,7 @@
 import { seedFiles } from './seed';
 
 const raw = import.meta.glob(
-  ['/manifests/*.{yaml,yml,md,txt}', '/app/package.json', '/app/package-lock.json', '/app/tsconfig.json', '/app/data/*.{json,csv,txt}', '/app/src/**/*.{ts,js,json,html,css}', '/Dockerfile', '/.dockerignore', '/.env.example'],
+  ['/manifests/*.{yaml,yml,md,txt,env}', '/scripts/*.sh', '/app/package.json', '/app/package-lock.json', '/app/tsconfig.json', '/app/README.md', '/app/data/*.{json,csv,txt}', '/app/src/**/*.{ts,js,json,html,css}', '/Dockerfile', '/.dockerignore', '/.env.example'],
   { query: '?raw', import: 'default', eager: true },
 ) as Record<string, string>;
 
