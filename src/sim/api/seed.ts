@@ -46,37 +46,43 @@ export function systemPods(store: Store): SystemPodSpec[] {
   ];
 }
 
-/** Create the seed objects. Returns what was created (in creation order). */
-export function seedMinikube(store: Store, opts: SeedOptions = {}): KObject[] {
-  const nodeIP = opts.nodeIP ?? '192.168.49.2';
-  const nodeName = opts.nodeName ?? 'minikube';
+type OwnerRef = { apiVersion: string; kind: string; name: string; uid: string; controller: boolean; blockOwnerDeletion: boolean };
+
+/** The four namespaces the API server creates when it first starts. */
+export function seedNamespaces(store: Store): KObject[] {
   const out: KObject[] = [];
-  const add = (o: KObject) => {
-    const c = createObject(store, o);
-    out.push(c);
-    return c;
-  };
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-    if (!store.get('Namespace', '', ns)) add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    if (!store.get('Namespace', '', ns)) out.push(createObject(store, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
   }
-  add({
-    apiVersion: 'v1', kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 8443 }] },
-  });
-  add({
-    apiVersion: 'v1', kind: 'Endpoints',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-    subsets: [{ addresses: [{ ip: nodeIP }], ports: [{ name: 'https', port: 8443, protocol: 'TCP' }] }],
-  });
-  add({
-    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' } },
-    addressType: 'IPv4',
-    endpoints: [{ addresses: [nodeIP], conditions: { ready: true } }],
-    ports: [{ name: 'https', port: 8443, protocol: 'TCP' }],
-  });
-  add({
+  return out;
+}
+
+/** The `kubernetes` Service (10.96.0.1:443), created by the API server's bootstrap controller, with its Endpoints and slice. */
+export function seedApiServerService(store: Store, nodeIP = '192.168.49.2'): KObject[] {
+  return [
+    createObject(store, {
+      apiVersion: 'v1', kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 8443 }] },
+    } as KObject),
+    createObject(store, {
+      apiVersion: 'v1', kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: nodeIP }], ports: [{ name: 'https', port: 8443, protocol: 'TCP' }] }],
+    } as KObject),
+    createObject(store, {
+      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [nodeIP], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 8443, protocol: 'TCP' }],
+    } as KObject),
+  ];
+}
+
+/** The `kube-dns` Service (10.96.0.10), created by kubeadm's CoreDNS addon phase. */
+export function seedKubeDnsService(store: Store): KObject {
+  return createObject(store, {
     apiVersion: 'v1', kind: 'Service',
     metadata: {
       name: 'kube-dns', namespace: 'kube-system',
@@ -92,10 +98,11 @@ export function seedMinikube(store: Store, opts: SeedOptions = {}): KObject[] {
         { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
       ],
     },
-  });
+  } as KObject);
+}
 
-  const pods = systemPods(store);
-  const coreTemplate = (labels: Record<string, string>) => ({
+function coreTemplate(labels: Record<string, string>) {
+  return {
     metadata: { labels },
     spec: {
       priorityClassName: 'system-cluster-critical',
@@ -105,58 +112,92 @@ export function seedMinikube(store: Store, opts: SeedOptions = {}): KObject[] {
         resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
       }],
     },
-  });
-  let rsRef: { apiVersion: string; kind: string; name: string; uid: string; controller: boolean; blockOwnerDeletion: boolean } | undefined;
-  if (opts.coreDnsDeployment) {
-    const d = add({
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
-      spec: { replicas: 1, selector: { matchLabels: { 'k8s-app': 'kube-dns' } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } }, template: coreTemplate({ 'k8s-app': 'kube-dns' }) },
-    });
-    const rs = add({
-      apiVersion: 'apps/v1', kind: 'ReplicaSet',
-      metadata: {
-        name: 'coredns-66bc5c9577', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '66bc5c9577' },
-        annotations: { 'deployment.kubernetes.io/desired-replicas': '1', 'deployment.kubernetes.io/max-replicas': '2', 'deployment.kubernetes.io/revision': '1' },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'coredns', uid: d.metadata.uid!, controller: true, blockOwnerDeletion: true }],
-      },
-      spec: { replicas: 1, selector: { matchLabels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '66bc5c9577' } }, template: coreTemplate({ 'k8s-app': 'kube-dns', 'pod-template-hash': '66bc5c9577' }) },
-    });
-    rsRef = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
-  }
+  };
+}
 
+export const COREDNS_RS = 'coredns-66bc5c9577';
+
+/**
+ * The coredns Deployment (kubeadm's CoreDNS addon: maxUnavailable 1) and its ReplicaSet `coredns-66bc5c9577`.
+ * `replicas` is the Deployment's size now (minikube scales kubeadm's 2 down to 1 on a single-node cluster).
+ */
+export function seedCoreDnsDeployment(store: Store, replicas = 1): { deployment: KObject; replicaSet: KObject; ownerRef: OwnerRef } {
+  const d = createObject(store, {
+    apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, annotations: { 'deployment.kubernetes.io/revision': '1' } },
+    spec: { replicas, selector: { matchLabels: { 'k8s-app': 'kube-dns' } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } }, template: coreTemplate({ 'k8s-app': 'kube-dns' }) },
+  } as KObject);
+  const rs = createObject(store, {
+    apiVersion: 'apps/v1', kind: 'ReplicaSet',
+    metadata: {
+      name: COREDNS_RS, namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '66bc5c9577' },
+      annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)), 'deployment.kubernetes.io/revision': '1' },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'coredns', uid: d.metadata.uid!, controller: true, blockOwnerDeletion: true }],
+    },
+    spec: { replicas, selector: { matchLabels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '66bc5c9577' } }, template: coreTemplate({ 'k8s-app': 'kube-dns', 'pod-template-hash': '66bc5c9577' }) },
+  } as KObject);
+  return { deployment: d, replicaSet: rs, ownerRef: { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true } };
+}
+
+/**
+ * One kube-system pod, Running and Ready since the store's current time. `podIP` is the node IP for host-network pods.
+ * `ownerRef`: the ReplicaSet (coredns) or DaemonSet (kube-proxy) that controls it.
+ */
+export function createSystemPod(store: Store, p: SystemPodSpec, opts: { nodeName: string; nodeIP: string; podIP: string; ownerRef?: OwnerRef }): KObject {
+  const requests: Record<string, string> = {};
+  if (p.cpu) requests.cpu = p.cpu;
+  if (p.memory) requests.memory = p.memory;
+  const resources = { ...(Object.keys(requests).length ? { requests } : {}), ...(p.memoryLimit ? { limits: { memory: p.memoryLimit } } : {}) };
+  const pod = createObject(store, {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name: p.name, namespace: 'kube-system', labels: p.labels, ...(opts.ownerRef ? { ownerReferences: [opts.ownerRef] } : {}) },
+    spec: {
+      nodeName: opts.nodeName, hostNetwork: p.hostNetwork,
+      ...(p.priorityClassName ? { priorityClassName: p.priorityClassName, priority: p.priorityClassName === 'system-node-critical' ? 2000001000 : 2000000000 } : {}),
+      containers: [{ name: systemContainerName(p.name), image: p.image, resources }],
+    },
+  } as Pod);
+  const ip = opts.podIP;
+  const now = store.timestamp();
+  const c = (pod.spec as Pod['spec']).containers[0]!;
+  return store.updateStatus({
+    ...pod,
+    status: {
+      phase: 'Running',
+      conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now })),
+      hostIP: opts.nodeIP, hostIPs: [{ ip: opts.nodeIP }], podIP: ip, podIPs: [{ ip }], startTime: now,
+      qosClass: (pod.status as Pod['status'])?.qosClass ?? 'BestEffort',
+      containerStatuses: [{
+        name: c.name, ready: true, restartCount: 0, started: true, image: p.image, imageID: `docker-pullable://${p.image.split(':')[0]}@sha256:${'0'.repeat(64)}`,
+        containerID: `docker://${store.newUid().replace(/-/g, '')}${store.newUid().replace(/-/g, '').slice(0, 32)}`,
+        state: { running: { startedAt: now } },
+      }],
+    },
+  } as Pod);
+}
+
+/** `coredns-66bc5c9577-x2k9p` → `coredns`, `etcd-minikube` → `etcd`, `kube-proxy-8w6jd` → `kube-proxy`. */
+export function systemContainerName(podName: string): string {
+  return podName.replace(/-minikube$/, '').replace(/-[a-z0-9]{5}$/, '').replace(/-66bc5c9577$/, '');
+}
+
+/** Create the seed objects, all at the store's current time. Returns what was created (in creation order). */
+export function seedMinikube(store: Store, opts: SeedOptions = {}): KObject[] {
+  const nodeIP = opts.nodeIP ?? '192.168.49.2';
+  const nodeName = opts.nodeName ?? 'minikube';
+  const out: KObject[] = [...seedNamespaces(store), ...seedApiServerService(store, nodeIP), seedKubeDnsService(store)];
+  const pods = systemPods(store);
+  let rsRef: OwnerRef | undefined;
+  if (opts.coreDnsDeployment) {
+    const c = seedCoreDnsDeployment(store);
+    out.push(c.deployment, c.replicaSet);
+    rsRef = c.ownerRef;
+  }
   let podIP = 2;
   for (const p of pods) {
     const isDns = p.labels['k8s-app'] === 'kube-dns';
-    const requests: Record<string, string> = {};
-    if (p.cpu) requests.cpu = p.cpu;
-    if (p.memory) requests.memory = p.memory;
-    const resources = { ...(Object.keys(requests).length ? { requests } : {}), ...(p.memoryLimit ? { limits: { memory: p.memoryLimit } } : {}) };
-    const pod = add({
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: { name: p.name, namespace: 'kube-system', labels: p.labels, ...(isDns && rsRef ? { ownerReferences: [rsRef] } : {}) },
-      spec: {
-        nodeName, hostNetwork: p.hostNetwork,
-        ...(p.priorityClassName ? { priorityClassName: p.priorityClassName, priority: p.priorityClassName === 'system-node-critical' ? 2000001000 : 2000000000 } : {}),
-        containers: [{ name: p.name.replace(/-minikube$/, '').replace(/-[a-z0-9]{5}$/, '').replace(/-66bc5c9577$/, ''), image: p.image, resources }],
-      },
-    } as Pod);
     const ip = p.hostNetwork ? nodeIP : `10.244.0.${podIP++}`;
-    const now = store.timestamp();
-    const c = (pod.spec as Pod['spec']).containers[0]!;
-    store.updateStatus({
-      ...pod,
-      status: {
-        phase: 'Running',
-        conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now })),
-        hostIP: nodeIP, hostIPs: [{ ip: nodeIP }], podIP: ip, podIPs: [{ ip }], startTime: now,
-        qosClass: (pod.status as Pod['status'])?.qosClass ?? 'BestEffort',
-        containerStatuses: [{
-          name: c.name, ready: true, restartCount: 0, started: true, image: p.image, imageID: `docker-pullable://${p.image.split(':')[0]}@sha256:${'0'.repeat(64)}`,
-          containerID: `docker://${store.newUid().replace(/-/g, '')}${store.newUid().replace(/-/g, '').slice(0, 32)}`,
-          state: { running: { startedAt: now } },
-        }],
-      },
-    } as Pod);
+    out.push(createSystemPod(store, p, { nodeName, nodeIP, podIP: ip, ...(isDns && rsRef ? { ownerRef: rsRef } : {}) }));
   }
   return out;
 }

@@ -20,6 +20,9 @@ export const SOURCES = {
   endpoints: { component: 'endpoint-controller' },
   endpointslice: { component: 'endpointslice-controller' },
   gc: { component: 'garbage-collector-controller' },
+  /** node-lifecycle-controller's recorder (pkg/controller/nodelifecycle: RegisteredNode) */
+  nodeController: { component: 'node-controller' },
+  daemonset: { component: 'daemonset-controller' },
 } as const satisfies Record<string, EventSource>;
 
 export function refTo(o: KObject, fieldPath?: string): ObjectReference {

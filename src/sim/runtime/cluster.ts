@@ -19,7 +19,7 @@ import { DeploymentController } from '../controllers/deployment';
 import { EndpointsController, serviceSelects } from '../controllers/endpoints';
 import { controllerRef } from '../controllers/util';
 import { WorkQueue } from './queue';
-import { seedMinikube } from './seed';
+import { seedMinikube, BOOT_SECONDS } from './seed';
 import type { RuntimeContext } from './context';
 import type { ExecResult } from '../images/process';
 import { runFile, type FileOptions, type FileResult } from '../api/server';
@@ -67,13 +67,16 @@ export class Cluster {
   private podCount = 0;
   private readonly serviceCache = new Map<string, Service[]>();
   private listeners = new Set<() => void>();
+  /** while seeding: the PRNG the store draws from instead of its own (see runtime/seed.ts) */
+  private sideRandom: Prng | undefined;
 
   constructor(opts: ClusterOptions = {}) {
     const seed = opts.seed ?? 1;
-    this.clock = new VirtualClock(opts.startTime ?? DEFAULT_START_MS);
+    const readyAt = opts.startTime ?? DEFAULT_START_MS;
+    this.clock = new VirtualClock(readyAt - BOOT_SECONDS * 1000);
     this.rng = new Prng(seed);
     const storeRng = this.rng.fork('store');
-    this.store = new Store({ now: () => this.clock.now(), random: () => storeRng.next() });
+    this.store = new Store({ now: () => this.clock.now(), random: () => (this.sideRandom ?? storeRng).next() });
     this.events = new EventRecorder(this.store, () => this.clock.now());
     this.images = opts.nodeImages ?? new ImageStore();
     for (const img of MINIKUBE_SYSTEM_IMAGES) {
@@ -106,10 +109,31 @@ export class Cluster {
     this.replicasets = new ReplicaSetController(this.ctx);
     this.deployments = new DeploymentController(this.ctx);
     this.endpoints = new EndpointsController(this.ctx);
-    this.systemPods = seedMinikube(this.store, this.clock.now());
+    // The control plane booted before `minikube start` returned: the seed walks the clock from BOOT_SECONDS
+    // before the start time up to it, so system objects and their events carry plausible ages.
+    const bootRng = this.rng.fork('boot');
+    this.systemPods = seedMinikube({
+      store: this.store,
+      events: this.events,
+      setTime: (ms) => this.clock.setTo(ms),
+      side: (fn) => { const prev = this.sideRandom; this.sideRandom = bootRng; try { return fn(); } finally { this.sideRandom = prev; } },
+    }, readyAt);
     this.podCount = this.store.list('Pod').length;
+    // objects created before the watch: index their owners (the coredns ReplicaSet's pod, …) and reconcile them
+    for (const kind of this.store.kinds()) {
+      if (kind === 'Event') continue;
+      for (const o of this.store.list(kind)) {
+        for (const r of o.metadata.ownerReferences ?? []) {
+          let s = this.dependents.get(r.uid);
+          if (!s) { s = new Set(); this.dependents.set(r.uid, s); }
+          s.add(`${kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`);
+        }
+      }
+    }
     this.store.watch((ev) => this.onChange(ev));
     for (const s of this.store.list<Service>('Service')) this.queue.add(`endpoints|${s.metadata.namespace}/${s.metadata.name}`);
+    for (const d of this.store.list<Deployment>('Deployment')) this.queue.add(`deployment|${d.metadata.namespace}/${d.metadata.name}`);
+    for (const rs of this.store.list('ReplicaSet')) this.queue.add(`replicaset|${rs.metadata.namespace}/${rs.metadata.name}`);
     this.settle();
   }
 
