@@ -3,7 +3,8 @@ import type { KObject, Deployment, ReplicaSet, Pod, Service } from '../api/types
 import { resolveResourceType, resourceForKind, qualifiedSingular, qualifiedPlural, type ResourceType } from '../api/registry';
 import { ApiError, formatKubectlError } from '../api/errors';
 import { parseYaml, kubectlYamlError } from '../yaml/parse';
-import { runFile } from '../api/server';
+import { runFile, patchObject } from '../api/server';
+import { threeWayPatch } from '../store/patch';
 import { isValidLabelValue } from '../validate/names';
 import type { ProgramResult } from '../shell/types';
 import { displayPath } from '../shell/vfs';
@@ -620,26 +621,78 @@ export function cmdExpose(k: Kctx): ProgramResult {
   return 0;
 }
 
+const EDIT_HEADER = "# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n";
+/** kubectl's StripComments: drops the lines whose first non-blank character is '#'. */
+function stripEditComments(text: string): string {
+  return text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+}
+
+/**
+ * kubectl edit: the object goes to an editor (the lab's, through the shell's editor hook); what the editor saves is
+ * handled as kubectl's edit loop does: unchanged → "Edit cancelled, no changes made."; empty → "…saved file was
+ * empty."; a syntax error or an invalid object → the file reopens with the reasons in its header (and
+ * `error: <resource> "<name>" is invalid` for the latter); saving the same failing text again gives up, keeping a
+ * copy. A valid change is sent as a two-way strategic merge patch of original → edited (so status or
+ * resourceVersion moving meanwhile does not conflict), then `<kind>.<group>/<name> edited`.
+ */
 export function cmdEdit(k: Kctx): ProgramResult {
   const { objs, rc } = resolveNamed(k, 'edit');
   if (rc || objs.length === 0) return rc || 1;
   const { rt, obj } = objs[0]!;
   const path = `/tmp/kubectl-edit-${obj.metadata.name}.yaml`;
-  const text = `# Please edit the object below. Lines beginning with a '#' will be ignored,\n# and an empty file will abort the edit. If an error occurs while saving this file will be\n# reopened with the relevant failures.\n#\n${toYaml(obj)}`;
-  k.world.vfs.write(path, text);
-  const opened = k.openEditor(path, (edited) => {
-    const body = edited.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-    const parsed = parseYaml(body);
+  const resource = `${qualifiedPlural(rt)} "${obj.metadata.name}"`;
+  const originalText = toYaml(obj);
+  const originalObj = parseYaml(originalText).docs.find((d) => !d.empty)?.value as KObject;
+  let offered = EDIT_HEADER + originalText; // what the editor was last given
+  let failed = false; // the last round had a syntax error or an invalid object
+  const giveUp = (msg: string) => k.later(`A copy of your changes has been stored to "${path}"\nerror: ${msg}\n`);
+  const reopen = (reasons: Array<{ head: string; other?: string[] }>, edited: string) => {
+    failed = true;
+    const hash = (s: string) => s.replace(/\n(?!#)/g, '\n# ');
+    const head = reasons.map((r) => `# ${hash(r.head)}${r.other?.length ? ':' : ''}\n${(r.other ?? []).map((o) => `# * ${hash(o)}\n`).join('')}#\n`).join('');
+    offered = EDIT_HEADER + head + edited.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    k.world.vfs.write(path, offered);
+    k.openEditor(path, onSave);
+  };
+  const onSave = (edited: string): void => {
+    k.world.vfs.write(path, edited);
+    const body = stripEditComments(edited);
+    if (failed && body === stripEditComments(offered)) { giveUp('Edit cancelled, no valid changes were saved.'); return; }
+    if (body === stripEditComments(originalText)) { k.later('Edit cancelled, no changes made.\n'); return; }
+    if (!edited.split('\n').some((l) => l.trim() !== '' && !l.trim().startsWith('#'))) { k.later('Edit cancelled, saved file was empty.\n'); return; }
+    const parsed = parseYaml(edited);
     const doc = parsed.docs.find((d) => !d.empty);
-    if (!doc || doc.errors.length) { k.later(`error: ${doc ? kubectlYamlError(path, doc, doc.errors[0]!).replace(/^error: /, '') : 'Edit cancelled, no valid changes were saved.'}\n`); return; }
+    if (!doc || doc.errors.length) {
+      const why = doc ? kubectlYamlError('edited-file', doc, doc.errors[0]!, edited).replace(/^error: /, '') : 'Object \'Kind\' is missing in \'edited-file\'';
+      reopen([{ head: `The edited file had a syntax error: ${why}` }], edited);
+      return;
+    }
+    const next = doc.value as KObject;
+    failed = false;
+    if (JSON.stringify(next) === JSON.stringify(originalObj)) { k.later(`${qualifiedSingular(rt)}/${obj.metadata.name} skipped\n`); return; }
+    if (next?.apiVersion !== originalObj.apiVersion || next?.kind !== originalObj.kind || next?.metadata?.name !== originalObj.metadata.name) {
+      giveUp('At least one of apiVersion, kind and name was changed');
+      return;
+    }
+    const patch = threeWayPatch(originalObj, next, originalObj);
     try {
-      const before = JSON.stringify(obj);
-      if (JSON.stringify(doc.value) === before) { k.later('Edit cancelled, no changes made.\n'); return; }
-      updateObject(k.world.cluster!.store, doc.value as KObject);
+      patchObject(k.world.cluster!.store, obj.kind, obj.metadata.namespace, obj.metadata.name ?? '', patch, 'strategic');
       k.world.settle();
       k.later(`${qualifiedSingular(rt)}/${obj.metadata.name} edited\n`);
-    } catch (e) { k.later(formatApiError(e) + '\n'); }
-  });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : undefined;
+      if (err?.reason === 'Invalid') {
+        k.later(`error: ${resource} is invalid\n`);
+        reopen([{ head: `${resource} was not valid`, other: err.causes.map((c) => `${c.field}: ${c.message}`) }], edited);
+      } else if (err?.reason === 'NotFound') {
+        k.later(`error: ${resource} could not be found on the server\nThe edits you made on deleted resources have been saved to "${path}"\n`);
+      } else {
+        k.later(`error: ${resource} could not be patched: ${err ? err.message : String(e)}\nYou can run \`kubectl replace -f ${path}\` to try this update again.\n`);
+      }
+    }
+  };
+  k.world.vfs.write(path, offered);
+  const opened = k.openEditor(path, onSave);
   if (!opened) {
     k.io.err(`error: there is no text editor in this terminal. To change ${qualifiedSingular(rt)}/${obj.metadata.name}, edit its manifest (for example manifests/llmops-k8s.yaml) in the lab's editor and run kubectl apply -f on it; the live object was written to ${path} for reference.\n`);
     return 1;
