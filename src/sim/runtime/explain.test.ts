@@ -17,7 +17,7 @@ describe('explain(pod) says why, in one sentence', () => {
     ['image not on the node', { image: false }, /^Pod is (ImagePullBackOff|ErrImagePull): the node does not have "llmops-app:latest" and the registry refuses to serve it \(load it with `minikube image load llmops-app:latest`, or fix the name\); the kubelet retries with a back-off that doubles up to 5 minutes\.$/],
     ['Never policy', { image: false, edit: (s: string) => s.replace('IfNotPresent', 'Never') }, /^Pod is ErrImageNeverPull: imagePullPolicy is Never and the node has no image "llmops-app:latest"/],
     ['readiness failing', { edit: (s: string) => s.replace('        ports:', '        readinessProbe:\n          httpGet:\n            path: /healthz\n            port: 8501\n        ports:') }, /^Pod is Running but not Ready: the readiness probe fails \(HTTP probe failed with statuscode: 404\), so Services send it no traffic\.$/],
-    ['OOM', { edit: (s: string) => s.replace('        ports:', '        resources:\n          limits:\n            memory: 16Mi\n        ports:'), secs: 1 }, /OOMKilled/],
+    ['OOM', { edit: (s: string) => s.replace('        ports:', '        resources:\n          limits:\n            memory: 16Mi\n        ports:'), secs: 2 }, /OOMKilled/],
     ['healthy', {}, /^Pod is Running and Ready at 10\.244\.0\.3; it belongs to ReplicaSet llmops-app-[4-9bcdf]+\.$/],
   ])('%s', (_name, opts, re) => {
     expect(podExplain(opts)).toMatch(re);

@@ -5,6 +5,21 @@ import { SEED_MANIFEST, appPods, createSecret, eventLines, loadLocalImage, podSt
 import type { Endpoints, Service, Deployment } from '../api/types';
 
 describe('happy path: the seed manifest on minikube', () => {
+  it('with the image on the node a pod takes about a second to run (sandbox, then create/start), not an instant', () => {
+    const c = createCluster({ seed: 1 });
+    loadLocalImage(c.images);
+    createSecret(c, 'llmops-secrets', { GROQ_API_KEY: 'gsk_test' });
+    c.apply(SEED_MANIFEST, 'llmops-k8s.yaml');
+    const t0 = c.now();
+    const running = () => appPods(c).some((p) => p.status?.containerStatuses?.[0]?.ready === true);
+    c.advance(0.5);
+    expect(podStatusColumn(appPods(c)[0]!)).toBe('ContainerCreating');
+    expect(c.advanceUntil(running, 10)).toBe(true);
+    const took = c.now() - t0;
+    expect(took).toBeGreaterThanOrEqual(800);
+    expect(took).toBeLessThanOrEqual(2000);
+  });
+
   it('the fixture equals manifests/llmops-k8s.yaml', () => {
     expect(readFileSync('manifests/llmops-k8s.yaml', 'utf8')).toBe(SEED_MANIFEST);
   });

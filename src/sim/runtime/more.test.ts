@@ -207,7 +207,7 @@ describe('logs of restarted containers', () => {
   it('--previous is the last exited run; the current log is the running one', () => {
     const c = cluster();
     c.apply(SEED_MANIFEST.replace('        ports:', '        livenessProbe:\n          httpGet:\n            path: /health\n            port: 9999\n        ports:'), 'f.yaml');
-    c.advance(21); // killed at ~20.5 s by the liveness probe, restarted at once
+    c.advance(22); // started at ~1 s, probed at 1, 11, 21 s: killed at ~21 s by the liveness probe, restarted at once
     const name = appPods(c)[0]!.metadata.name!;
     const cur = c.logs('default', name);
     const prev = c.logs('default', name, { previous: true });
