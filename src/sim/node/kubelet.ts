@@ -351,7 +351,14 @@ export class Kubelet {
     const begin = Math.max(requested, this.pullerFreeAt);
     const canonical = result.ok ? result.image.canonical : image;
     const sameInFlight = result.ok && (this.pullsInFlight.get(canonical) ?? 0) > requested;
-    const pullMs = result.ok ? (sameInFlight ? REPULL_MS : result.image.pullMs) : PULL_FAIL_MS;
+    // A pull of an image the node already has (pull policy Always, e.g. `:latest` on every restart) only
+    // checks the manifest with the registry; a real pull's time varies by a few percent. Both are measured
+    // to the millisecond (image_manager.go: pullDuration.Truncate(time.Millisecond)), so repeated pulls give
+    // distinct Pulled events ("in 1.954s", "in 512ms") rather than one aggregated xN event.
+    const present = result.ok && this.deps.images.get(image)?.repoDigest === result.image.digest;
+    const pullMs = !result.ok ? PULL_FAIL_MS
+      : sameInFlight || present ? REPULL_MS - 60 + Math.floor(this.ctx.rng.next() * 120)
+        : result.image.pullMs + Math.floor(this.ctx.rng.next() * result.image.pullMs * 0.08);
     const doneAt = begin + pullMs;
     this.pullerFreeAt = doneAt;
     if (result.ok && !sameInFlight) this.pullsInFlight.set(canonical, doneAt);
