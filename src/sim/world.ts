@@ -8,9 +8,17 @@ import { DEFAULT_START_MS } from './clock/index';
 import { attachCluster, type ClusterPort } from './kubectl/cluster-port';
 import type { WorkstationContainer } from './docker/run';
 import { dockerAgo } from './docker/docker';
+import { fakeSha256 } from './images/registry';
 import type { NetResult } from './net/index';
 
 export type MinikubeState = 'absent' | 'running' | 'stopped';
+
+/** minikube v1.37.0's node image (kicbase v0.0.48). `minikube start` pulls it into the host's Docker, where
+ *  `docker images` lists it (`gcr.io/k8s-minikube/kicbase   v0.0.48   …   1.31GB` in real outputs of v0.0.46/47;
+ *  the build date and size of v0.0.48 are [M]) and keeps it after `minikube delete`. */
+export const KICBASE_IMAGE = 'gcr.io/k8s-minikube/kicbase:v0.0.48';
+const KICBASE_SIZE = 1_310_000_000;
+const KICBASE_CREATED_MS = 1757009520000; // 2025-09-04T18:12:00Z [M]
 
 export interface PortForward {
   localPort: number;
@@ -40,6 +48,12 @@ export class World {
   minikube: MinikubeState = 'absent';
   /** the minikube VM was created at least once (first start downloads the preload) */
   minikubeCreatedAt: number | undefined;
+  /** when the node container last (re)started (docker ps STATUS `Up …`) */
+  minikubeStartedAt: number | undefined;
+  /** the node container's id (a new one after `minikube delete` + `start`) */
+  minikubeContainerId = '';
+  /** the kicbase image was pulled (it stays in the host's Docker after `minikube delete`) */
+  private kicbasePulled = false;
   /** kubeconfig's current context: set by minikube start, removed by minikube delete */
   kubeContext: string | undefined;
   cluster: ClusterPort | undefined;
@@ -92,14 +106,25 @@ export class World {
     return this.cluster.request({ from: from === 'workstation' ? { kind: 'workstation' } : { kind: 'pod', ...from }, url, ...opts });
   }
 
-  /** `docker ps` */
+  /** `docker ps`: running containers, newest first — the minikube node container among them while it runs. */
   containersTable(): string {
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+    const live: Array<{ created: number; up: number; row: string[] }> = [];
+    const trunc = (cmd: string) => JSON.stringify(cmd.length > 20 ? cmd.slice(0, 19) + '…' : cmd);
+    const up = (ms: number) => `Up ${dockerAgo((this.nowMs - ms) / 1000).replace(/ ago$/, '').replace(/^Less than a second$/, 'Less than a second')}`;
     for (const c of this.containers.filter((x) => x.exited === undefined)) {
-      const ago = dockerAgo((this.nowMs - c.createdMs) / 1000);
-      rows.push([c.id.slice(0, 12), c.image, JSON.stringify(c.command.length > 20 ? c.command.slice(0, 19) + '…' : c.command), ago, `Up ${ago.replace(/ ago$/, '')}`,
-        c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/tcp, [::]:${p.host}->${p.container}/tcp`).join(', '), c.name]);
+      live.push({ created: c.createdMs, up: c.createdMs, row: [c.id.slice(0, 12), c.image, trunc(c.command), dockerAgo((this.nowMs - c.createdMs) / 1000), up(c.createdMs),
+        c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/tcp, [::]:${p.host}->${p.container}/tcp`).join(', '), c.name] });
     }
+    if (this.minikube === 'running' && this.minikubeCreatedAt !== undefined) {
+      // the docker driver's node container (kic): entrypoint `/usr/local/bin/entrypoint /sbin/init`, its ports published
+      // on loopback ephemeral ports, the first container on the host getting 32768 upwards (real `docker ps` outputs)
+      live.push({ created: this.minikubeCreatedAt, up: this.minikubeStartedAt ?? this.minikubeCreatedAt, row: [this.minikubeContainerId.slice(0, 12), KICBASE_IMAGE, trunc('/usr/local/bin/entrypoint /sbin/init'),
+        dockerAgo((this.nowMs - this.minikubeCreatedAt) / 1000), up(this.minikubeStartedAt ?? this.minikubeCreatedAt),
+        '127.0.0.1:32772->22/tcp, 127.0.0.1:32771->2376/tcp, 127.0.0.1:32770->5000/tcp, 127.0.0.1:32769->8443/tcp, 127.0.0.1:32768->32443/tcp', 'minikube'] });
+    }
+    live.sort((a, b) => b.created - a.created);
+    for (const l of live) rows.push(l.row);
     const widths = rows[0]!.map((_, i) => Math.max(10, ...rows.map((r) => [...r[i]!].length + 3)));
     return rows.map((r) => r.map((cell, i) => (i < r.length - 1 ? cell + ' '.repeat(widths[i]! - [...cell].length) : cell)).join('')).join('\n') + '\n';
   }
@@ -114,7 +139,13 @@ export class World {
     if (!this.cluster) {
       this.cluster = attachCluster({ seed: this.seed, startMs: this.ms });
       this.minikubeCreatedAt = this.ms;
+      this.minikubeContainerId = fakeSha256(`kic-container:${this.seed}:${this.ms}`); // no draw from rng: pids stay as they were
     }
+    if (!this.kicbasePulled) {
+      this.kicbasePulled = true;
+      if (!this.docker.get(KICBASE_IMAGE)) this.docker.add(KICBASE_IMAGE, { id: 'sha256:' + fakeSha256(KICBASE_IMAGE), sizeBytes: KICBASE_SIZE, created: KICBASE_CREATED_MS, model: 'kicbase' });
+    }
+    if (this.minikube !== 'running') this.minikubeStartedAt = this.ms;
     this.minikube = 'running';
     this.kubeContext = 'minikube';
     this.cluster.syncClock(this.ms);

@@ -85,7 +85,15 @@ export const curl: Program = (argv, ctx) => {
   }
   if (!r.ok || !r.response) {
     if (verbose && u) {
-      if (r.curlExit === 7) ctx.io.err(`* connect to ${r.ip} port ${u.port} from 127.0.0.1 port ${ctx.world.rng.int(33000, 60000)} failed: Connection refused\n* Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server\n* Closing connection\n`);
+      // `localhost` resolves to 127.0.0.1 and then ::1 (curl's built-in localhost); after a refusal curl tries the
+      // next address before giving up (reproduced with curl 7.88: `connect to 127.0.0.1 … failed` / `Trying [::1]` /
+      // `connect to ::1 … failed`; 8.x adds `from <addr> port <n>` to those lines)
+      if (r.curlExit === 7) {
+        const port = ctx.world.rng.int(33000, 60000);
+        let t = `* connect to ${r.ip} port ${u.port} from ${r.ip === '127.0.0.1' ? '127.0.0.1' : '192.168.49.1'} port ${port} failed: Connection refused\n`;
+        if (u.host === 'localhost') t += `*   Trying [::1]:${u.port}...\n* connect to ::1 port ${u.port} from ::1 port ${port + 1} failed: Connection refused\n`;
+        ctx.io.err(t + `* Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server\n* Closing connection\n`);
+      }
       else if (r.curlExit !== 6) ctx.io.err(`* Closing connection\n`);
     }
     if (writeOut !== undefined) ctx.io.out(writeOut.replace(/%\{http_code\}|%\{response_code\}/g, '000').replace(/%\{size_download\}/g, '0').replace(/\\n/g, '\n'));

@@ -3,7 +3,7 @@ import { parse, needsMoreInput, type Word } from './lexer';
 
 const words = (input: string) => parse(input).items.map((i) => i.pipeline.commands.map((c) => c.words.map(show)));
 function show(w: Word): string {
-  return w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'var' ? `<$${p.name}>` : `<(${p.src})>`)).join('');
+  return w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'var' ? `<$${p.name}>` : p.t === 'cmd' ? `<(${p.src})>` : `<((${p.expr}))>`)).join('');
 }
 
 describe('shell lexer', () => {

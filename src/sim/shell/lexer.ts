@@ -1,12 +1,17 @@
 // A small POSIX-shell-like parser: enough of bash for the commands a learner types in this course.
-// Supported: words with '…', "…" and \ escapes; $VAR, ${VAR}, $?, $(…) (nested); operators ; && || & |;
+// Supported: words with '…', "…" and \ escapes; $VAR, ${VAR}, ${VAR:-word} (also := :+ :? and without the colon),
+// ${#VAR}, $?, $(…) (nested), $((arithmetic)); operators ; && || & |;
 // redirections > >> < 2> 2>&1 &> and heredocs (<<EOF, <<-EOF, <<'EOF' without expansion); # comments.
 // The parser never throws: bad input becomes a ParseResult with `error` (bash's wording) or `incomplete`.
 
 export type WordPart =
   | { t: 'lit'; v: string; quoted: boolean }
-  | { t: 'var'; name: string; quoted: boolean }
-  | { t: 'cmd'; src: string; quoted: boolean };
+  | { t: 'var'; name: string; quoted: boolean; /** ${NAME:-word} and friends, ${#NAME} */ op?: VarOp; arg?: string }
+  | { t: 'cmd'; src: string; quoted: boolean }
+  /** $(( expression )): bash integer arithmetic */
+  | { t: 'arith'; expr: string; quoted: boolean };
+
+export type VarOp = ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?' | 'len';
 
 export interface Word { parts: WordPart[]; raw: string }
 
@@ -189,7 +194,7 @@ class Parser {
       if (typeof w === 'string') return w;
       if (!w) return "syntax error near unexpected token `newline'";
       const literal = w.parts.some((p) => p.quoted) || w.raw.includes('\\');
-      const delim = w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'var' ? '$' + p.name : `$(${p.src})`)).join('');
+      const delim = w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'var' ? '$' + p.name : p.t === 'cmd' ? `$(${p.src})` : `$((${p.expr}))`)).join('');
       const r: Redirect = { op: '<<', literal };
       this.heredocs.push({ redirect: r, delim, stripTabs });
       return r;
@@ -309,7 +314,22 @@ class Parser {
   private readDollar(quoted: boolean): WordPart | string | 'incomplete' | undefined {
     const n = this.s[this.i + 1];
     if (n === '(') {
-      if (this.s[this.i + 2] === '(') return 'arithmetic expansion $((…)) is not supported here';
+      if (this.s[this.i + 2] === '(') {
+        // $(( … )): up to the matching `))`
+        let depth = 0;
+        for (let j = this.i + 3; j < this.s.length; j++) {
+          const d = this.s[j];
+          if (d === '(') depth++;
+          else if (d === ')') {
+            if (depth > 0) { depth--; continue; }
+            if (this.s[j + 1] !== ')') return 'syntax error near unexpected token `)\'';
+            const expr = this.s.slice(this.i + 3, j);
+            this.i = j + 2;
+            return { t: 'arith', expr, quoted };
+          }
+        }
+        return 'incomplete';
+      }
       // find the matching parenthesis, skipping quotes
       let depth = 1;
       let j = this.i + 2;
@@ -336,10 +356,13 @@ class Parser {
     if (n === '{') {
       const end = this.s.indexOf('}', this.i + 2);
       if (end < 0) return 'incomplete';
-      const name = this.s.slice(this.i + 2, end);
-      if (!/^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])$/.test(name)) return `\${${name}}: bad substitution`;
+      const body = this.s.slice(this.i + 2, end);
+      const len = /^#([A-Za-z_][A-Za-z0-9_]*)$/.exec(body);
+      if (len) { this.i = end + 1; return { t: 'var', name: len[1]!, quoted, op: 'len' }; }
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])(?:(:?[-=+?])(.*))?$/s.exec(body);
+      if (!m) return `\${${body}}: bad substitution`;
       this.i = end + 1;
-      return { t: 'var', name, quoted };
+      return m[2] ? { t: 'var', name: m[1]!, quoted, op: m[2] as VarOp, arg: m[3] ?? '' } : { t: 'var', name: m[1]!, quoted };
     }
     if (n !== undefined && /[?#$0-9]/.test(n)) { this.i += 2; return { t: 'var', name: n, quoted }; }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.i + 1));

@@ -1,7 +1,8 @@
 // The interpreter: runs parsed command lines against the workstation (World), wiring pipes, redirections,
 // heredocs, $VAR/$(…) expansion, && || ; &, background jobs and Ctrl-C. The same object serves the browser
 // terminal (interactive) and the CLI (a script fed line by line).
-import { parse, type ListItem, type Pipeline, type SimpleCommand, type Word } from './lexer';
+import { parse, type ListItem, type Pipeline, type SimpleCommand, type Word, type VarOp } from './lexer';
+import { evalArith } from './arith';
 import { BUILTIN_PROGRAMS } from './builtins';
 import { glob, resolvePath, PROJECT_DIR, HOME } from './vfs';
 import { bufferIo, isLongRunning, type Completion, type Ctx, type Io, type LongRunning, type Program } from './types';
@@ -27,7 +28,7 @@ export interface ShellCore {
   complete?: (shell: Shell, line: string, cursor: number) => Completion;
 }
 
-const SHELL_BUILTINS = ['cd', 'export', 'unset', 'history', 'help', 'clear', 'sleep', 'jobs', 'kill', 'exit', 'type', 'which', 'fg', 'bg', 'source'] as const;
+const SHELL_BUILTINS = ['cd', 'export', 'unset', 'history', 'help', 'clear', 'sleep', 'jobs', 'kill', 'exit', 'type', 'which', 'fg', 'bg', 'source', 'wait', 'bash', 'sh'] as const;
 
 export class Shell {
   readonly world: World;
@@ -47,6 +48,10 @@ export class Shell {
   private depth = 0;
   /** the pid announced for a background job, given to the program it starts */
   private pendingPid: number | undefined;
+  /** a `cmd &` is being started: `sleep` then runs on the virtual clock instead of moving it */
+  private startingBackground = false;
+  /** an expansion failed ($((1/0)), ${X:?}): bash does not run the command */
+  private expansionError = false;
 
   constructor(core: ShellCore) {
     this.world = core.world;
@@ -182,7 +187,9 @@ export class Shell {
     this.write(`[${id}] ${pid}\n`);
     this.pendingPid = pid;
     const before = this.foreground;
-    const handle = this.runPipeline(item.pipeline, item.text, true);
+    this.startingBackground = true;
+    let handle: LongRunning | undefined;
+    try { handle = this.runPipeline(item.pipeline, item.text, true); } finally { this.startingBackground = false; }
     this.foreground = before;
     const job: Job = { id, pid, text: item.text, handle: handle ?? { longRunning: true, stop() {} }, state: handle ? 'Running' : this.lastExit === 0 ? 'Done' : 'Exit', reported: false, exitCode: this.lastExit };
     this.jobs.push(job);
@@ -227,7 +234,9 @@ export class Shell {
 
   private runSimple(cmd: SimpleCommand, stdin: string | undefined, last: boolean, text: string, background: boolean): { stdout?: string; handle?: LongRunning } {
     const argv: string[] = [];
+    this.expansionError = false;
     for (const w of cmd.words) argv.push(...this.expandWord(w));
+    if (this.expansionError) { this.expansionError = false; this.lastExit = 1; return {}; }
     const assigns = cmd.assigns.map((a) => [a.name, this.expandWord(a.value, false).join(' ')] as const);
     if (argv.length === 0) {
       for (const [k, v] of assigns) this.env.set(k, v);
@@ -287,9 +296,12 @@ export class Shell {
     else {
       const prog = this.programs[name];
       if (!prog) {
-        if (name.includes('/')) io.err(`bash: ${name}: No such file or directory\n`);
-        else io.err(`bash: ${name}: command not found\n`);
-        result = 127;
+        if (name.includes('/') && this.world.vfs.exists(resolvePath(this.cwd, name))) result = this.scriptFile(name, ctx, 'bash');
+        else {
+          if (name.includes('/')) io.err(`bash: ${name}: No such file or directory\n`);
+          else io.err(`bash: ${name}: command not found\n`);
+          result = 127;
+        }
       } else {
         result = prog(argv, ctx);
         // after every command the cluster catches up with the current instant
@@ -313,6 +325,16 @@ export class Shell {
     return { stdout: toFile ? '' : captured, handle };
   }
 
+  /** `./x.sh`, `scripts/x.sh`, `bash x.sh` on a file that exists: the interpreter runs typed commands, not script
+   *  files (functions, loops, `case` …), so it says so instead of pretending the file is missing. */
+  private scriptFile(path: string, ctx: Ctx, shellName: string): number {
+    const abs = resolvePath(this.cwd, path);
+    if (this.world.vfs.isDir(abs) && !this.world.vfs.isFile(abs)) { ctx.io.err(`${shellName}: ${path}: Is a directory\n`); return 126; }
+    if (!this.world.vfs.isFile(abs)) { ctx.io.err(`${shellName}: ${path}: No such file or directory\n`); return 127; }
+    ctx.io.err(`${shellName}: ${path}: running script files is not simulated in this terminal; type its commands one by one (cat ${path} shows them)\n`);
+    return 126;
+  }
+
   private takePid(): number {
     const p = this.pendingPid ?? this.world.nextPid();
     this.pendingPid = undefined;
@@ -332,7 +354,7 @@ export class Shell {
         if (!part.quoted && /[*?]/.test(part.v)) globbable = true;
         continue;
       }
-      const value = part.t === 'var' ? this.varValue(part.name) : this.commandSubstitution(part.src);
+      const value = part.t === 'var' ? this.paramValue(part) : part.t === 'arith' ? this.arithValue(part.expr) : this.commandSubstitution(part.src);
       if (part.quoted || !split) { fields[fields.length - 1] += value; any = true; continue; }
       const pieces = value.split(/[ \t\n]+/);
       pieces.forEach((piece, idx) => {
@@ -347,6 +369,37 @@ export class Shell {
       if (matches.length) out = matches;
     }
     return out;
+  }
+
+  /** ${NAME}, ${NAME:-word} / := / :+ / :? (and without the colon: only unset counts), ${#NAME}. */
+  private paramValue(part: { name: string; op?: VarOp; arg?: string }): string {
+    const value = this.varValue(part.name);
+    const set = /^[?$#0-9]$/.test(part.name) || this.env.has(part.name);
+    const op = part.op;
+    if (op === undefined) return value;
+    if (op === 'len') return String([...value].length);
+    const missing = op.startsWith(':') ? !set || value === '' : !set;
+    const word = () => this.expandText(part.arg ?? '');
+    switch (op) {
+      case ':-': case '-': return missing ? word() : value;
+      case ':=': case '=': if (missing) { const w = word(); this.env.set(part.name, w); return w; } return value;
+      case ':+': case '+': return missing ? '' : word();
+      default: // :? ?
+        if (missing) { this.write(`bash: ${part.name}: ${part.arg ? word() : 'parameter null or not set'}\n`); this.expansionError = true; return ''; }
+        return value;
+    }
+  }
+
+  /** $(( expr )): integers, + - * / % ** ( ), comparisons, && || !, variables by name. */
+  private arithValue(expr: string): string {
+    const src = this.expandText(expr);
+    try {
+      return String(evalArith(src, (name) => this.varValue(name)));
+    } catch (e) {
+      this.write(`bash: ${src.trim()}: ${(e as Error).message}\n`);
+      this.expansionError = true;
+      return '';
+    }
   }
 
   private varValue(name: string): string {
@@ -396,6 +449,10 @@ export class Shell {
       if (c === '\\' && (text[i + 1] === '$' || text[i + 1] === '\\' || text[i + 1] === '`')) { out += text[i + 1]; i++; continue; }
       if (c !== '$') { out += c; continue; }
       const n = text[i + 1];
+      if (n === '(' && text[i + 2] === '(') {
+        const end = text.indexOf('))', i + 3);
+        if (end > 0) { out += this.arithValue(text.slice(i + 3, end)); i = end + 1; continue; }
+      }
       if (n === '(') {
         let depth = 1, j = i + 2;
         while (j < text.length && depth > 0) { if (text[j] === '(') depth++; else if (text[j] === ')') depth--; j++; }
@@ -406,7 +463,14 @@ export class Shell {
       }
       if (n === '{') {
         const end = text.indexOf('}', i);
-        if (end > 0) { out += this.varValue(text.slice(i + 2, end)); i = end; continue; }
+        if (end > 0) {
+          const body = text.slice(i + 2, end);
+          const len = /^#([A-Za-z_][A-Za-z0-9_]*)$/.exec(body);
+          const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])(?:(:?[-=+?])(.*))?$/s.exec(body);
+          out += len ? this.paramValue({ name: len[1]!, op: 'len' }) : m ? this.paramValue({ name: m[1]!, ...(m[2] ? { op: m[2] as VarOp, arg: m[3] ?? '' } : {}) }) : '';
+          i = end;
+          continue;
+        }
       }
       const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/.exec(text.slice(i + 1));
       if (m) { out += this.varValue(m[1]!); i += m[1]!.length; continue; }
@@ -460,8 +524,43 @@ export class Shell {
           if (!m) { ctx.io.err(`sleep: invalid time interval ‘${a}’\nTry 'sleep --help' for more information.\n`); return 1; }
           total += parseFloat(m[1]!) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd']);
         }
+        if (this.startingBackground) {
+          // `sleep N &`: a job that ends once N virtual seconds have passed (the clock is not moved now)
+          const endsAtMs = this.world.nowMs + Math.round(total * 1000);
+          let ended: { exitCode: number } | undefined;
+          const off = this.world.onTick((now) => { if (now >= endsAtMs && !ended) { ended = { exitCode: 0 }; off(); } });
+          const job: LongRunning & { endsAtMs: number } = {
+            longRunning: true, endsAtMs,
+            stop: () => { off(); ended ??= { exitCode: 143 }; },
+            get ended() { return ended; },
+          };
+          return job;
+        }
         this.world.advance(total);
         return 0;
+      };
+      case 'wait': return () => {
+        // bash waits for every running job; timed jobs (sleep &) end when their time has passed, a port-forward or
+        // tunnel never ends by itself, so `wait` then holds the terminal until Ctrl-C
+        const running = this.jobs.filter((j) => j.state === 'Running' && !j.handle.ended);
+        const until = Math.max(0, ...running.map((j) => (j.handle as { endsAtMs?: number }).endsAtMs ?? 0));
+        if (until > this.world.nowMs) this.world.advance((until - this.world.nowMs) / 1000);
+        if (running.some((j) => (j.handle as { endsAtMs?: number }).endsAtMs === undefined && !j.handle.ended)) {
+          const handle: LongRunning = { longRunning: true, stop: () => {} };
+          return handle;
+        }
+        return 0;
+      };
+      case 'bash':
+      case 'sh': return (argv, ctx) => {
+        if (argv[1] === '-c' && argv[2] !== undefined) {
+          const parsed = parse(argv[2]);
+          if (parsed.error || parsed.incomplete) { ctx.io.err(`${name}: -c: line 1: ${parsed.error ?? 'syntax error: unexpected end of file'}\n`); return 2; }
+          this.runItems(parsed.items);
+          return this.lastExit;
+        }
+        if (argv[1] === undefined) { ctx.io.err(`${name}: a nested interactive shell is not simulated here; this terminal is already ${name === 'sh' ? 'a shell' : 'bash'}\n`); return 1; }
+        return this.scriptFile(argv[1], ctx, name);
       };
       case 'jobs': return (_argv, ctx) => {
         const cur = this.currentJobId();
