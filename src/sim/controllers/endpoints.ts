@@ -31,9 +31,14 @@ export function serviceSelects(svc: Service, pod: Pod): boolean {
   return labelSelectorMatches({ matchLabels: sel }, pod.metadata.labels);
 }
 
-export function endpointCandidates(svc: Service, pods: Pod[]): Pod[] {
+/**
+ * Pods that belong in a Service's endpoints (endpointslice/util ShouldPodBeInEndpoints): selected, with an IP, not
+ * terminal; terminating pods only when `includeTerminating` — true for EndpointSlices (they list them with
+ * ready=false, serving, terminating=true), `publishNotReadyAddresses` for the v1 Endpoints controller.
+ */
+export function endpointCandidates(svc: Service, pods: Pod[], includeTerminating = svc.spec.publishNotReadyAddresses === true): Pod[] {
   return pods.filter((p) => serviceSelects(svc, p) && !!p.status?.podIP && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed'
-    && (!p.metadata.deletionTimestamp || svc.spec.publishNotReadyAddresses === true));
+    && (!p.metadata.deletionTimestamp || includeTerminating));
 }
 
 export class EndpointsController {
@@ -52,9 +57,9 @@ export class EndpointsController {
       }
       return;
     }
-    const pods = endpointCandidates(svc, this.ctx.store.list<Pod>('Pod', { namespace: ns }));
-    this.syncEndpoints(svc, pods, epOld);
-    this.syncSlice(svc, pods, slices);
+    const all = this.ctx.store.list<Pod>('Pod', { namespace: ns });
+    this.syncEndpoints(svc, endpointCandidates(svc, all), epOld);
+    this.syncSlice(svc, endpointCandidates(svc, all, true), slices);
   }
 
   private syncEndpoints(svc: Service, pods: Pod[], old: Endpoints | undefined): void {
@@ -111,7 +116,9 @@ export class EndpointsController {
     for (const p of [...pods].sort((a, b) => ipNum(a.status!.podIP!) - ipNum(b.status!.podIP!))) {
       if (!(svc.spec.ports ?? []).some((sp) => findPort(p, sp) !== undefined)) continue;
       const terminating = !!p.metadata.deletionTimestamp;
-      const ready = isPodReady(p) && !terminating;
+      // endpointslice/utils.go podToEndpoint: "ready" is never true for a terminating pod (unless
+      // publishNotReadyAddresses); "serving" is the pod's readiness regardless
+      const ready = svc.spec.publishNotReadyAddresses === true || (isPodReady(p) && !terminating);
       endpoints.push({
         addresses: [p.status!.podIP!],
         conditions: { ready, serving: isPodReady(p), terminating },

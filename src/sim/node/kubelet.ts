@@ -540,7 +540,9 @@ export class Kubelet {
       // (pkg/kubelet/prober/worker.go run/doProbe).
       const tick = (): void => {
         st.timer = undefined;
-        if (rt.removed || c.instance !== instance || c.exited || rt.terminating) return;
+        // liveness/startup stop when the pod is deleted; readiness keeps probing through the grace period
+        // (prober/worker.go doProbe: a deleted pod's liveness/startup results are forced to Success)
+        if (rt.removed || c.instance !== instance || c.exited || (rt.terminating && kind !== 'readiness')) return;
         st.timer = this.ctx.schedule(this.ctx.now() + period, tick);
         if (this.ctx.now() - started < delay) return;
         if (kind !== 'startup' && !c.startupDone) return;
@@ -640,8 +642,10 @@ export class Kubelet {
       for (const spec of pod.spec.containers) {
         const c = rt.containers.get(spec.name);
         if (!c) continue;
-        for (const p of [c.readiness, c.liveness, c.startup]) { this.ctx.cancel(p.timer); p.timer = undefined; }
-        c.ready = false;
+        // A container stays Ready while it runs out its grace period (READY 1/1 Terminating): readiness comes from
+        // the prober (prober_manager.go UpdatePodStatus), which keeps probing a deleted pod; only liveness and
+        // startup stop. Services drop the pod anyway: it has a deletionTimestamp (ShouldPodBeInEndpoints).
+        for (const p of [c.liveness, c.startup]) { this.ctx.cancel(p.timer); p.timer = undefined; }
         if (c.process && !c.exited) {
           this.ctx.events.record(SOURCES.kubelet, pod, 'Normal', 'Killing', `Stopping container ${spec.name}`, containerFieldPath(spec.name));
           this.stopContainer(rt, c, graceMs);
@@ -692,7 +696,7 @@ export class Kubelet {
         name: spec.name,
         state: c.state,
         lastState: c.lastState,
-        ready: c.ready || (!spec.readinessProbe && !!c.process && !c.exited && c.started && !rt.terminating),
+        ready: (c.ready && !!c.process && !c.exited) || (!spec.readinessProbe && !!c.process && !c.exited && c.started),
         restartCount: c.restartCount,
         image: c.image || (spec.image ?? ''),
         imageID: c.imageID,

@@ -480,6 +480,15 @@ describe('pod deletion', () => {
     expect(pods).toHaveLength(2);
     expect(podStatusColumn(pods.find((p) => p.metadata.name === old)!)).toBe('Terminating');
     expect(eventLines(c, 'Pod', old)).toContain('Normal Killing Stopping container llmops-container');
+    // while its container runs out the grace period it stays Ready (READY 1/1 Terminating), but Services drop it:
+    // not in Endpoints, and in the slice as ready=false, serving=true, terminating=true
+    const term = appPods(c).find((p) => p.metadata.name === old)!;
+    expect(term.status?.containerStatuses?.[0]?.ready).toBe(true);
+    const ip = term.status?.podIP;
+    const ep = c.store.get<Endpoints>('Endpoints', 'default', 'llmops-service')!;
+    expect(JSON.stringify(ep.subsets ?? [])).not.toContain(`"${ip}"`);
+    const slice = c.store.list<EndpointSlice>('EndpointSlice', { namespace: 'default' }).find((x) => x.metadata.labels?.['kubernetes.io/service-name'] === 'llmops-service')!;
+    expect(slice.endpoints?.find((e) => e.addresses[0] === ip)?.conditions).toEqual({ ready: false, serving: true, terminating: true });
     c.advance(1);
     expect(appPods(c).map((p) => p.metadata.name)).not.toContain(old);
     expect(appPods(c).map(podStatusColumn)).toEqual(['Running']);
