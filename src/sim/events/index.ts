@@ -23,6 +23,7 @@ export const SOURCES = {
   /** node-lifecycle-controller's recorder (pkg/controller/nodelifecycle: RegisteredNode) */
   nodeController: { component: 'node-controller' },
   daemonset: { component: 'daemonset-controller' },
+  job: { component: 'job-controller' },
 } as const satisfies Record<string, EventSource>;
 
 export function refTo(o: KObject, fieldPath?: string): ObjectReference {

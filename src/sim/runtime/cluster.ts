@@ -16,6 +16,7 @@ import { Network, type NetRequest, type NetResult } from '../net/index';
 import { Scheduler } from '../controllers/scheduler';
 import { ReplicaSetController } from '../controllers/replicaset';
 import { DeploymentController } from '../controllers/deployment';
+import { JobController } from '../controllers/job';
 import { EndpointsController, serviceSelects } from '../controllers/endpoints';
 import { controllerRef } from '../controllers/util';
 import { WorkQueue } from './queue';
@@ -54,9 +55,10 @@ export class Cluster {
   readonly net: Network;
   readonly scheduler: Scheduler;
   readonly ctx: RuntimeContext;
-  private readonly queue = new WorkQueue((item) => /^(replicaset|deployment|endpoints|lb)\|/.test(item));
+  private readonly queue = new WorkQueue((item) => /^(replicaset|deployment|job|endpoints|lb)\|/.test(item));
   private readonly replicasets: ReplicaSetController;
   private readonly deployments: DeploymentController;
+  private readonly jobs: JobController;
   private readonly endpoints: EndpointsController;
   private readonly systemPods: Set<string>;
   /** owner uid → dependents (kind|ns|name) */
@@ -108,6 +110,7 @@ export class Cluster {
     this.scheduler = new Scheduler(this.ctx);
     this.replicasets = new ReplicaSetController(this.ctx);
     this.deployments = new DeploymentController(this.ctx);
+    this.jobs = new JobController(this.ctx);
     this.endpoints = new EndpointsController(this.ctx);
     // The control plane booted before `minikube start` returned: the seed walks the clock from BOOT_SECONDS
     // before the start time up to it, so system objects and their events carry plausible ages.
@@ -237,6 +240,7 @@ export class Cluster {
     switch (controller) {
       case 'deployment': this.deployments.reconcile(key); break;
       case 'replicaset': this.replicasets.reconcile(key); break;
+      case 'job': this.jobs.reconcile(key); break;
       case 'scheduler': this.scheduler.reconcile(key); break;
       case 'endpoints': this.endpoints.reconcile(key); break;
       case 'kubelet': this.kubelet.sync(key); break;
@@ -284,6 +288,9 @@ export class Cluster {
         else if (!ref) for (const d of this.store.list<Deployment>('Deployment', { namespace: ns })) this.queue.add(`deployment|${ns}/${d.metadata.name}`);
         break;
       }
+      case 'Job':
+        this.queue.add(`job|${key}`);
+        break;
       case 'Pod':
         this.onPodChange(ev, o as Pod, ns, name);
         break;
@@ -305,7 +312,8 @@ export class Cluster {
     const old = ev.old as Pod | undefined;
     if (this.systemPods.has(pod.metadata.uid ?? '')) return;
     const ref = controllerRef(pod) ?? (old ? controllerRef(old) : undefined);
-    if (ref?.kind === 'ReplicaSet') {
+    if (ref?.kind === 'Job') this.queue.add(`job|${ns}/${ref.name}`);
+    else if (ref?.kind === 'ReplicaSet') {
       this.queue.add(`replicaset|${ns}/${ref.name}`);
       if (ev.type === 'DELETED') {
         // Recreate waits for the old pods to be gone: tell the owning Deployment
