@@ -116,7 +116,7 @@ describe('llmops-app model: start-up, config errors, readiness, shutdown', () =>
   it('healthy start: three info lines on stdout, ISO times with milliseconds; /ready 503 starting before the index', async () => {
     await loadLlmopsData();
     const s = simStart({ GROQ_API_KEY: '', HUGGINGFACE_API_KEY: 'hf_x' });
-    s.advance(400);
+    s.advance(150);
     expect(s.listening.has(8501)).toBe(true);
     const early = simGet(s, 'GET', '/ready');
     expect([early.status, early.body]).toEqual([503, '{"status":"starting"}']);

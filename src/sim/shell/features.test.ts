@@ -86,3 +86,36 @@ describe('the host Docker after minikube start', () => {
     expect(s.lastExit).toBe(83);
   });
 });
+
+describe('compound commands', () => {
+  it('for … in … do … done, nested, with globs; break and continue', () => {
+    const s = sh();
+    expect(s.run('for i in a b; do for j in 1 2; do echo $i$j; done; done').output).toBe('a1\na2\nb1\nb2\n');
+    expect(s.run('for f in manifests/*.yaml; do echo "file: $f"; done').output).toBe('file: manifests/a.yaml\n');
+    expect(s.run('for i in 1 2 3 4; do if [ $i -eq 2 ]; then continue; fi; if [ $i -eq 4 ]; then break; fi; echo $i; done').output).toBe('1\n3\n');
+  });
+  it('an open compound asks for more lines, then runs as one command', () => {
+    const s = sh();
+    expect(s.run('for i in 1 2').incomplete).toBe(true);
+    expect(s.run('for i in 1 2\ndo').incomplete).toBe(true);
+    expect(s.run('for i in 1 2\ndo\n  echo $i\ndone').output).toBe('1\n2\n');
+  });
+  it('if/elif/else with test and [ ], while with assignments after do', () => {
+    const s = sh();
+    expect(s.run('if false; then echo a; elif [ -d manifests ]; then echo b; else echo c; fi').output).toBe('b\n');
+    expect(s.run('n=0; while [ $n -lt 3 ]; do echo $n; n=$((n+1)); done').output).toBe('0\n1\n2\n');
+    expect(s.run('[ abc -gt 1 ]').output).toBe('bash: [: abc: integer expression expected\n');
+    expect(s.lastExit).toBe(2);
+    expect(s.run('[ -f manifests/a.yaml ] && test -n "x" && ! [ -z "" ]; echo $?').output).toBe('1\n');
+  });
+  it('an endless while loop is stopped as by Ctrl-C (^C, $? = 130, the rest of the line does not run)', () => {
+    const s = sh();
+    expect(s.run('while true; do x=1; done; echo after').output).toBe('^C\n');
+    expect(s.lastExit).toBe(130);
+  });
+  it('a stray keyword is a syntax error', () => {
+    const s = sh();
+    expect(s.run('done').output).toBe("bash: syntax error near unexpected token `done'\n");
+    expect(s.lastExit).toBe(2);
+  });
+});

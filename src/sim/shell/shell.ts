@@ -28,7 +28,7 @@ export interface ShellCore {
   complete?: (shell: Shell, line: string, cursor: number) => Completion;
 }
 
-const SHELL_BUILTINS = ['cd', 'export', 'unset', 'history', 'help', 'clear', 'sleep', 'jobs', 'kill', 'exit', 'type', 'which', 'fg', 'bg', 'source', 'wait', 'bash', 'sh'] as const;
+const SHELL_BUILTINS = ['cd', 'export', 'unset', 'history', 'help', 'clear', 'sleep', 'jobs', 'kill', 'exit', 'type', 'which', 'fg', 'bg', 'source', 'wait', 'bash', 'sh', 'test', '[', 'break', 'continue'] as const;
 
 export class Shell {
   readonly world: World;
@@ -50,6 +50,9 @@ export class Shell {
   private pendingPid: number | undefined;
   /** a `cmd &` is being started: `sleep` then runs on the virtual clock instead of moving it */
   private startingBackground = false;
+  /** `break` / `continue` ran inside a loop body: the rest of the body is skipped */
+  private loopCtl: 'break' | 'continue' | 'interrupt' | undefined;
+  private loopDepth = 0;
   /** an expansion failed ($((1/0)), ${X:?}): bash does not run the command */
   private expansionError = false;
 
@@ -104,10 +107,11 @@ export class Shell {
       return { output: '', exitCode: this.lastExit, running: true, incomplete: false };
     }
     const parsed = parse(input);
-    if (parsed.incomplete) return { output: '', exitCode: this.lastExit, running: false, incomplete: true };
+    if (parsed.incomplete || (!parsed.error && compoundDepth(parsed.items) > 0)) return { output: '', exitCode: this.lastExit, running: false, incomplete: true };
     const trimmed = input.replace(/\s+$/, '');
     if (trimmed !== '' && this.depth === 0) this.historyList.push(trimmed);
     this.buf = '';
+    this.loopCtl = undefined;
     try {
       if (parsed.error) {
         this.write(`bash: ${parsed.error}\n`);
@@ -152,7 +156,8 @@ export class Shell {
 
   // ---------------------------------------------------------------------------------------------------------
 
-  private runItems(items: ListItem[]): void {
+  private runItems(input: ListItem[]): void {
+    const items = splitReserved(input);
     let skip = false;
     for (let k = 0; k < items.length; k++) {
       const item = items[k]!;
@@ -160,7 +165,22 @@ export class Shell {
       if (prevOp === '&&') skip = skip || this.lastExit !== 0;
       else if (prevOp === '||') skip = skip || this.lastExit === 0;
       else skip = false;
+      const kw = reservedWord(item);
+      if (kw !== undefined && OPENERS.has(kw)) {
+        // for/while/until … done, if … fi: the whole compound runs (or is skipped) as one command
+        const end = matchingEnd(items, k);
+        if (end < 0) return; // run() reports incomplete input before we get here
+        if (!skip) this.runCompound(items.slice(k, end + 1));
+        k = end;
+        continue;
+      }
+      if (kw !== undefined) {
+        this.write(`bash: syntax error near unexpected token \`${kw}'\n`);
+        this.lastExit = 2;
+        return;
+      }
       if (skip) continue;
+      if (this.loopCtl) return;
       if (item.op === '&') this.runBackground(item);
       else this.runPipeline(item.pipeline, item.text, false);
       if (this.foreground) {
@@ -168,7 +188,78 @@ export class Shell {
         if (!this.interactive) this.stopForegroundForScript();
         else return;
       }
+      if (this.loopCtl) return;
     }
+  }
+
+  /** Runs a loop body; false when the loop must stop (break, a foreground program holding the terminal). */
+  private loopBody(items: ListItem[]): boolean {
+    this.loopDepth++;
+    try { this.runItems(items); } finally { this.loopDepth--; }
+    const ctl = this.loopCtl;
+    if (ctl !== 'interrupt') this.loopCtl = undefined;
+    return ctl === undefined || ctl === 'continue' ? !this.foreground : false;
+  }
+
+  /** Runs `for NAME in WORDS; do …; done`, `while|until LIST; do …; done`, `if LIST; then …; [elif …; then …;] [else …;] fi`. */
+  private runCompound(items: ListItem[]): void {
+    const kw = reservedWord(items[0]!)!;
+    // split the items at this compound's own keywords (nested compounds stay whole)
+    const parts: Array<{ kw: string; items: ListItem[] }> = [{ kw, items: [] }];
+    const head = stripFirstWord(items[0]!);
+    if (head) parts[0]!.items.push(head);
+    let depth = 0;
+    for (const it of items.slice(1)) {
+      const w = reservedWord(it);
+      if (depth === 0 && w !== undefined && ['do', 'done', 'then', 'elif', 'else', 'fi'].includes(w)) {
+        parts.push({ kw: w, items: [] });
+        continue;
+      }
+      if (w !== undefined && OPENERS.has(w)) depth++;
+      else if (w === 'done' || w === 'fi') depth--;
+      parts[parts.length - 1]!.items.push(it);
+    }
+    const body = (name: string) => parts.find((p) => p.kw === name)?.items ?? [];
+    this.lastExit = 0;
+    if (kw === 'for') {
+      const header = parts[0]!.items[0];
+      const words = header?.pipeline.commands[0]?.words ?? [];
+      const name = words[0]?.raw ?? '';
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) { this.write(`bash: \`${name}': not a valid identifier\n`); this.lastExit = 1; return; }
+      const values = words[1]?.raw === 'in' ? words.slice(2).flatMap((w) => this.expandWord(w)) : [];
+      for (const v of values.slice(0, LOOP_LIMIT)) {
+        this.env.set(name, v);
+        if (!this.loopBody(body('do'))) break;
+      }
+      return;
+    }
+    if (kw === 'while' || kw === 'until') {
+      for (let n = 0; ; n++) {
+        if (n >= WHILE_LIMIT) {
+          // a real loop would go on until Ctrl-C; the simulator stops it there
+          this.write('^C\n');
+          this.lastExit = 130;
+          this.loopCtl = 'interrupt'; // Ctrl-C ends the whole command line
+          return;
+        }
+        this.runItems(parts[0]!.items);
+        if ((this.lastExit === 0) !== (kw === 'while')) { this.lastExit = 0; return; }
+        if (!this.loopBody(body('do'))) return;
+      }
+    }
+    // if / elif / else
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.kw === 'if' || p.kw === 'elif') {
+        this.runItems(p.items);
+        const ok = this.lastExit === 0;
+        if (ok) { this.runItems(parts[i + 1]?.kw === 'then' ? parts[i + 1]!.items : []); return; }
+        i++; // skip its then-part
+        continue;
+      }
+      if (p.kw === 'else') { this.runItems(p.items); return; }
+    }
+    this.lastExit = 0;
   }
 
   private stopForegroundForScript(): void {
@@ -283,7 +374,17 @@ export class Shell {
     const ctx: Ctx = {
       world: this.world, io, env, cwd: this.cwd, interactive: this.interactive,
       stdoutIsTty: !captureOut,
-      later: (t) => this.write(t),
+      // output a long-running program writes later (port-forward's `Handling connection for 8501`, logs -f) goes
+      // where its stdout was redirected: `kubectl port-forward … > /dev/null &` stays quiet
+      later: (t) => {
+        if (!toFile) this.write(t);
+        else if (toFile.path !== '/dev/null') this.world.vfs.write(toFile.path, (this.world.vfs.read(toFile.path) ?? '') + t);
+      },
+      laterErr: (t) => {
+        const f = errToFile ?? (toFile?.both || mergeErr ? toFile : undefined);
+        if (!f) this.write(t);
+        else if (f.path !== '/dev/null') this.world.vfs.write(f.path, (this.world.vfs.read(f.path) ?? '') + t);
+      },
       resolve: (path) => resolvePath(this.cwd, path),
       commandText: text,
       pid: this.takePid(),
@@ -323,6 +424,48 @@ export class Shell {
     }
     void background;
     return { stdout: toFile ? '' : captured, handle };
+  }
+
+  /** `test` / `[ … ]`: file tests, string and integer comparisons, `!` (bash's messages for bad integers). */
+  private testExpr(name: string, args: string[], ctx: Ctx): number {
+    if (args[0] === '!' ) { const r = this.testExpr(name, args.slice(1), ctx); return r === 2 ? 2 : r === 0 ? 1 : 0; }
+    const abs = (p: string) => resolvePath(this.cwd, p);
+    const vfs = this.world.vfs;
+    const b = (v: boolean) => (v ? 0 : 1);
+    if (args.length === 0) return 1;
+    if (args.length === 1) return b(args[0] !== '');
+    if (args.length === 2) {
+      const [op, v = ''] = args as [string, string];
+      switch (op) {
+        case '-n': return b(v !== '');
+        case '-z': return b(v === '');
+        case '-e': case '-a': return b(vfs.exists(abs(v)));
+        case '-f': return b(vfs.isFile(abs(v)));
+        case '-d': return b(vfs.isDir(abs(v)) && !vfs.isFile(abs(v)));
+        case '-s': return b(vfs.isFile(abs(v)) && (vfs.read(abs(v)) ?? '') !== '');
+        case '-r': case '-w': return b(vfs.exists(abs(v)));
+        case '-x': return b(vfs.isDir(abs(v)) || /\.sh$/.test(v));
+        default: ctx.io.err(`bash: ${name}: ${op}: unary operator expected\n`); return 2;
+      }
+    }
+    if (args.length === 3) {
+      const [l, op, r] = args as [string, string, string];
+      const int = (x: string): number | undefined => (/^\s*-?\d+\s*$/.test(x) ? parseInt(x, 10) : undefined);
+      switch (op) {
+        case '=': case '==': return b(l === r);
+        case '!=': return b(l !== r);
+        case '<': return b(l < r);
+        case '>': return b(l > r);
+        case '-eq': case '-ne': case '-lt': case '-le': case '-gt': case '-ge': {
+          const a = int(l), c = int(r);
+          if (a === undefined || c === undefined) { ctx.io.err(`bash: ${name}: ${a === undefined ? l : r}: integer expression expected\n`); return 2; }
+          return b(op === '-eq' ? a === c : op === '-ne' ? a !== c : op === '-lt' ? a < c : op === '-le' ? a <= c : op === '-gt' ? a > c : a >= c);
+        }
+        default: ctx.io.err(`bash: ${name}: ${op}: binary operator expected\n`); return 2;
+      }
+    }
+    ctx.io.err(`bash: ${name}: too many arguments\n`);
+    return 2;
   }
 
   /** `./x.sh`, `scripts/x.sh`, `bash x.sh` on a file that exists: the interpreter runs typed commands, not script
@@ -539,6 +682,21 @@ export class Shell {
         this.world.advance(total);
         return 0;
       };
+      case 'break':
+      case 'continue': return (_argv, ctx) => {
+        if (this.loopDepth === 0) { ctx.io.err(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`); return 0; }
+        this.loopCtl = name;
+        return 0;
+      };
+      case 'test':
+      case '[': return (argv, ctx) => {
+        let args = argv.slice(1);
+        if (name === '[') {
+          if (args[args.length - 1] !== ']') { ctx.io.err("bash: [: missing `]'\n"); return 2; }
+          args = args.slice(0, -1);
+        }
+        return this.testExpr(name, args, ctx);
+      };
       case 'wait': return () => {
         // bash waits for every running job; timed jobs (sleep &) end when their time has passed, a port-forward or
         // tunnel never ends by itself, so `wait` then holds the terminal until Ctrl-C
@@ -625,6 +783,81 @@ export class Shell {
       default: return undefined;
     }
   }
+}
+
+/** Keywords that open a compound command, and the word that closes each. */
+const OPENERS = new Map([['for', 'done'], ['while', 'done'], ['until', 'done'], ['if', 'fi']]);
+const RESERVED = new Set(['for', 'while', 'until', 'if', 'then', 'elif', 'else', 'fi', 'do', 'done']);
+/** A `while`/`until` loop stops (as if Ctrl-C was pressed) after this many rounds; `for` takes this many values. */
+const LOOP_LIMIT = 1000;
+/** `while true; do …; done` would run until Ctrl-C: the simulator presses it after this many rounds. */
+const WHILE_LIMIT = 60;
+
+/** The reserved word a list item starts with, if its first word is one (unquoted, in command position). */
+function reservedWord(item: ListItem): string | undefined {
+  const cmd = item.pipeline.commands[0];
+  const w = cmd?.words[0];
+  if (!cmd || !w || cmd.assigns.length > 0 || w.parts.length !== 1) return undefined;
+  const p = w.parts[0]!;
+  return p.t === 'lit' && !p.quoted && RESERVED.has(p.v) ? p.v : undefined;
+}
+
+/** The item without its leading reserved word (undefined when nothing is left). */
+function stripFirstWord(item: ListItem): ListItem | undefined {
+  const [cmd, ...more] = item.pipeline.commands;
+  if (!cmd) return undefined;
+  let words = cmd.words.slice(1);
+  // `do n=$((n+1))`: after the keyword, NAME=value words are assignments again (as the lexer reads them at a
+  // command's start)
+  const assigns = [...cmd.assigns];
+  while (words.length > 0) {
+    const w = words[0]!;
+    const first = w.parts[0];
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w.raw);
+    if (!m || !first || first.t !== 'lit' || first.quoted || !first.v.startsWith(m[0])) break;
+    assigns.push({ name: m[1]!, value: { parts: [{ ...first, v: first.v.slice(m[0].length) }, ...w.parts.slice(1)], raw: w.raw.slice(m[0].length) } });
+    words = words.slice(1);
+  }
+  if (words.length === 0 && assigns.length === 0 && cmd.redirects.length === 0 && more.length === 0) return undefined;
+  return { ...item, pipeline: { ...item.pipeline, commands: [{ ...cmd, words, assigns }, ...more] }, text: item.text.replace(/^\s*\S+\s*/, '') };
+}
+
+/** `do echo x`, `then for j in …`: the keyword becomes an item of its own so nested compounds are seen (a `for`
+ *  keeps its header words: `for NAME in WORDS`). */
+function splitReserved(items: ListItem[]): ListItem[] {
+  const out: ListItem[] = [];
+  for (const it of items) {
+    const kw = reservedWord(it);
+    const rest = kw !== undefined && kw !== 'for' ? stripFirstWord(it) : undefined;
+    if (kw === undefined || rest === undefined) { out.push(it); continue; }
+    const cmd = it.pipeline.commands[0]!;
+    out.push({ op: ';', text: kw, pipeline: { negate: false, commands: [{ words: [cmd.words[0]!], redirects: [], assigns: [] }] } });
+    out.push(...splitReserved([rest]));
+  }
+  return out;
+}
+
+/** Index of the item that closes the compound opened at `k` (-1 when it is not closed yet). */
+function matchingEnd(items: ListItem[], k: number): number {
+  const stack: string[] = [];
+  for (let i = k; i < items.length; i++) {
+    const w = reservedWord(items[i]!);
+    if (w === undefined) continue;
+    if (OPENERS.has(w)) stack.push(OPENERS.get(w)!);
+    else if (w === stack[stack.length - 1]) { stack.pop(); if (stack.length === 0) return i; }
+  }
+  return -1;
+}
+
+/** How many compounds are still open at the end of the input (the terminal then asks for more lines). */
+function compoundDepth(input: ListItem[]): number {
+  let depth = 0;
+  for (const it of splitReserved(input)) {
+    const w = reservedWord(it);
+    if (w !== undefined && OPENERS.has(w)) depth++;
+    else if (w === 'done' || w === 'fi') depth = Math.max(0, depth - 1);
+  }
+  return depth;
 }
 
 export const HELP_TEXT = `This terminal runs a simulated workstation: your project files, Docker, minikube and kubectl 1.34.

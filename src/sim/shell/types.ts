@@ -18,8 +18,11 @@ export interface Ctx {
   interactive: boolean;
   /** stdout is a terminal (not a pipe, a file or $(…)) */
   stdoutIsTty: boolean;
-  /** writes straight to the terminal later, after the command returned (background jobs, port-forward) */
+  /** stdout written later, after the command returned (background jobs, port-forward): goes where the command's
+   *  stdout was redirected (`> /dev/null &` silences it), else to the terminal */
   later(text: string): void;
+  /** stderr written later (`error: lost connection to pod`): the terminal unless `2>` redirected it */
+  laterErr?(text: string): void;
   /** absolute path for a user-typed path */
   resolve(path: string): string;
   /** the text the user typed for this command (for jobs) */
