@@ -53,7 +53,8 @@ let loading: Promise<void> | undefined;
 /**
  * Loads MiniSearch and the data set and builds the index (once per page or process). Started when an llmops-app
  * container starts; the CLI and tests await it before running so answers never depend on load timing. Until it
- * resolves, /api/recommend answers as the real app does before its index exists (503, retry-after: 1).
+ * resolves, /api/recommend answers as the real app does before its index exists (503, retry-after: 1); /ready and
+ * /api/info follow the virtual clock alone, so probes and rollouts never depend on it.
  */
 export function loadLlmopsData(): Promise<void> {
   loading ??= import('./llmops-data').then((m) => { recommender = m.buildRecommender(); });
@@ -167,7 +168,9 @@ export const LLMOPS_APP: ImageModel = {
         },
       },
       [PATHS.health]: { GET: () => ({ status: 200, body: STATUS.health }) },
-      [PATHS.ready]: { GET: () => (stopping ? { status: 503, body: STATUS.stopping } : ready && recommender ? { status: 200, body: STATUS.ready } : { status: 503, body: STATUS.starting }) },
+      // readiness follows the virtual clock only (never the real load time of the lazy chunk), so probes, rollouts
+      // and goals behave the same whether or not the data has arrived; /api/recommend needs the data itself
+      [PATHS.ready]: { GET: () => (stopping ? { status: 503, body: STATUS.stopping } : ready ? { status: 200, body: STATUS.ready } : { status: 503, body: STATUS.starting }) },
       [PATHS.info]: {
         GET: () => {
           const cfg = config!;
@@ -176,8 +179,8 @@ export const LLMOPS_APP: ImageModel = {
             body: {
               name: APP_NAME, version: APP_VERSION, mode: cfg.mode, model: cfg.mode === 'llm' ? cfg.groqModel : null,
               keys: { [ENV.groqKey]: cfg.groqApiKey ? 'set' : 'unset', [ENV.huggingfaceKey]: cfg.huggingfaceKeySet ? 'set' : 'unset' },
-              titles: ready && recommender ? recommender.anime.length : 0,
-              ready: ready && recommender !== undefined && !stopping,
+              titles: ready ? LLMOPS_TITLES : 0,
+              ready: ready && !stopping,
             },
           };
         },
