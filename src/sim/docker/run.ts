@@ -20,7 +20,7 @@ export interface WorkstationContainer {
   process: Process | undefined;
   exited: number | undefined;
   http(port: number, req: HttpRequest): HttpResponse | undefined;
-  stop(): void;
+  stop(signal?: 'SIGTERM' | 'SIGINT'): void;
 }
 
 export function startWorkstationContainer(args: string[], ctx: Ctx): number | LongRunning {
@@ -70,13 +70,20 @@ export function startWorkstationContainer(args: string[], ctx: Ctx): number | Lo
     ctx.world.docker.add(imageName, { id: pulled.image.id, sizeBytes: pulled.image.sizeBytes, created: ctx.world.nowMs, model: pulled.image.model });
     img = ctx.world.docker.get(imageName)!;
   }
+  const cname = name ?? `${ctx.world.rng.pick(['eager', 'brave', 'calm', 'quirky', 'crazy', 'festive'])}_${ctx.world.rng.pick(['turing', 'hopper', 'lovelace', 'ritchie', 'kirch', 'noether'])}`;
+  const id = ctx.world.rng.hex(64);
   for (const pt of ports) {
-    if (ctx.world.containers.some((c) => c.exited === undefined && c.ports.some((q) => q.host === pt.host)) || ctx.world.portForwards.has(pt.host)) {
-      ctx.io.err(`docker: Error response from daemon: driver failed programming external connectivity on endpoint ${name ?? 'container'}: Bind for 0.0.0.0:${pt.host} failed: port is already allocated.\n\nRun 'docker run --help' for more information\n`);
+    // Docker 28 (real outputs): the container is created (-d prints its id first), then networking fails.
+    // A port another container published: docker's own allocator refuses it; one a host program holds (kubectl
+    // port-forward on 127.0.0.1): the bind fails.
+    const taken = ctx.world.containers.some((c) => c.exited === undefined && c.ports.some((q) => q.host === pt.host));
+    if (taken || ctx.world.portForwards.has(pt.host)) {
+      if (detach) ctx.io.out(id + '\n');
+      const why = taken ? `Bind for 0.0.0.0:${pt.host} failed: port is already allocated` : `failed to bind host port for 0.0.0.0:${pt.host}:172.17.0.2:${pt.container}/tcp: address already in use`;
+      ctx.io.err(`docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint ${cname} (${ctx.world.rng.hex(64)}): ${why}\n\nRun 'docker run --help' for more information\n`);
       return 125;
     }
   }
-  const id = ctx.world.rng.hex(64);
   env.HOSTNAME = id.slice(0, 12);
   const model = modelFor(img.model, p.ref.familiar);
   const timers: Array<{ at: number; fn: () => void }> = [];
@@ -86,13 +93,13 @@ export function startWorkstationContainer(args: string[], ctx: Ctx): number | Lo
   let foreground = !detach;
   const logs: string[] = [];
   const c: WorkstationContainer = {
-    id, name: name ?? `${world.rng.pick(['eager', 'brave', 'calm', 'quirky'])}_${world.rng.pick(['turing', 'hopper', 'lovelace', 'ritchie'])}`,
+    id, name: cname,
     image: p.ref.short, command: [...model.entrypoint, ...(cmdArgs.length ? cmdArgs : model.cmd)].join(' '),
     createdMs: startMs, ports, listening: new Set(), process: undefined, exited: undefined,
     http(port, req) { return c.exited === undefined && c.listening.has(port) ? c.process?.http?.(port, req) : undefined; },
-    stop() {
+    stop(signal = 'SIGTERM') {
       if (c.exited !== undefined) return;
-      c.process?.terminate();
+      c.process?.terminate(signal);
       runTimers(clock + 10_000);
       if (c.exited === undefined) c.exited = 137;
     },
@@ -130,7 +137,7 @@ export function startWorkstationContainer(args: string[], ctx: Ctx): number | Lo
   if (c.exited !== undefined) { off(); return c.exited; }
   return {
     longRunning: true,
-    stop() { c.stop(); off(); foreground = false; },
+    stop(sig) { c.stop(sig === 'INT' ? 'SIGINT' : 'SIGTERM'); off(); foreground = false; },
     get ended() { return c.exited !== undefined ? { exitCode: c.exited } : undefined; },
   };
 }

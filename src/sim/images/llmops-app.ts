@@ -248,11 +248,12 @@ export const LLMOPS_APP: ImageModel = {
         if (argv[0] === 'node' && (argv[1] === '--version' || argv[1] === '-v')) return { stdout: LLMOPS_NODE_VERSION + '\n', stderr: '', exitCode: 0 };
         return baseExec(host, argv) ?? notFoundExec(argv);
       },
-      terminate() {
+      terminate(signal = 'SIGTERM') {
         if (stopping) return;
         stopping = true;
-        log('info', LOG.shuttingDown, { signal: 'SIGTERM', timeoutMs: config?.shutdownTimeoutMs ?? 10_000 });
-        host.after(150, () => { log('info', LOG.stopped); host.exit(0); });
+        // app/src/server.ts: the same graceful stop on SIGTERM and SIGINT, naming the signal
+        log('info', LOG.shuttingDown, { signal, timeoutMs: config?.shutdownTimeoutMs ?? 10_000 });
+        host.after(2, () => { log('info', LOG.stopped); host.exit(0); });
       },
     };
   },

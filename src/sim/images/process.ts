@@ -52,8 +52,9 @@ export interface Process {
   /** HTTP on a listening port (the network checks the port is listened on first). */
   http?(port: number, req: HttpRequest): HttpResponse;
   exec?(argv: string[]): ExecResult;
-  /** SIGTERM: most processes exit shortly after; some ignore it until SIGKILL. */
-  terminate(): void;
+  /** SIGTERM (the kubelet, docker stop) or SIGINT (Ctrl-C on a foreground `docker run`): most processes exit
+   *  shortly after; some ignore it until SIGKILL. */
+  terminate(signal?: 'SIGTERM' | 'SIGINT'): void;
 }
 
 export interface ImageModel {
