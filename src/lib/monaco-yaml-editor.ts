@@ -177,6 +177,22 @@ export class LabEditor {
     if (!m) { this.addFile({ path, content: value, original: value }); return; }
     if (m.model.getValue() !== value) m.model.setValue(value);
   }
+  /** Opens (or re-opens) a file with this text as both its content and its original (kubectl edit's buffer). */
+  openFile(path: string, content: string): void {
+    const m = this.models.get(path);
+    if (!m) { this.addFile({ path, content, original: content }); return; }
+    m.original.setValue(content);
+    if (m.model.getValue() !== content) m.model.setValue(content);
+  }
+  /** Closes a file opened with openFile; the editor moves to `next` (or the first file) if it was showing it. */
+  removeFile(path: string, next?: string): void {
+    const m = this.models.get(path);
+    if (!m) return;
+    this.models.delete(path);
+    if (this.active === path) this.setActive(next && this.models.has(next) ? next : [...this.models.keys()][0] ?? '');
+    m.model.dispose();
+    m.original.dispose();
+  }
   original(path: string): string { return this.models.get(path)?.original.getValue() ?? ''; }
   isModified(path: string): boolean { return this.getValue(path) !== this.original(path); }
   reset(path = this.active): void { this.setValue(path, this.original(path)); }

@@ -16,6 +16,11 @@ describe('share state', () => {
     expect(stateFromHash('#nothing')).toBeNull();
   });
 
+  it('keeps a kubectl edit step (the text an edit tab was saved with), so a link replays the edit', () => {
+    const withEdit: LabState = { ...sample, steps: [...sample.steps, { t: 2000, run: 'kubectl edit deploy/llmops-app' }, { t: 5000, edit: '/tmp/kubectl-edit-llmops-app.yaml', content: 'kind: Deployment\n' }] };
+    expect(decodeState(encodeState(withEdit))).toEqual({ ok: true, state: withEdit });
+  });
+
   it('rejects damaged, foreign and future states with a reason', () => {
     expect(decodeState('')).toEqual({ ok: false, reason: 'empty' });
     expect(decodeState('{"v":1}')).toEqual({ ok: false, reason: 'not a lab state' });

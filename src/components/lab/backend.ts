@@ -43,6 +43,12 @@ export interface LabBackend {
   lastTrace?(): RequestTrace | null;
   /** The simulator's own checks of a manifest (YAML syntax, API validation, selector/labels), with positions. */
   validate?(path: string, text: string): SimDiagnostic[];
+  /**
+   * kubectl edit: the terminal asks the UI to open a file in its editor and hands back `onSave`, which takes the
+   * text the editor ends with (saving, or the unchanged text when the edit is cancelled). onSave may ask again for
+   * the same path (kubectl reopens a failed edit with the reasons). Return false when no editor is attached.
+   */
+  setEditorHook?(hook: ((path: string, onSave?: (text: string) => void) => boolean) | undefined): void;
   /** JSON schema per kind for the editor (Deployment, Service, Secret, ConfigMap, Pod, Namespace...). */
   schemas(): Record<string, object>;
 }

@@ -157,11 +157,13 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   const applyBtn = h('button', { type: 'button', title: 'Save and run kubectl apply -f on this file (Ctrl+S)' }, 'Apply');
   const diffBtn = h('button', { type: 'button', 'aria-pressed': 'false', title: 'Compare with the original file' }, 'Diff');
   const resetFileBtn = h('button', { type: 'button', title: 'Put the original file back' }, 'Revert file');
-  const actions = h('div', { class: 'lab-editor-actions', role: 'group', 'aria-label': 'File actions' }, applyBtn, diffBtn, resetFileBtn);
+  const cancelEditBtn = h('button', { type: 'button', hidden: true, title: 'Close without changing the live object (kubectl prints Edit cancelled)' }, 'Cancel edit');
+  const actions = h('div', { class: 'lab-editor-actions', role: 'group', 'aria-label': 'File actions' }, applyBtn, cancelEditBtn, diffBtn, resetFileBtn);
   const fileBar = h('div', { class: 'lab-filebar' }, fileTabs, actions);
+  const editNote = h('p', { class: 'lab-edit-note', hidden: true });
   const editorBox = h('div', { class: 'lab-editor' });
   const diagList = h('ul', { class: 'lab-diagnostics', 'aria-label': 'Problems in this file' });
-  panes.editor!.append(fileBar, editorBox, diagList);
+  panes.editor!.append(fileBar, editNote, editorBox, diagList);
   // terminal pane
   const termBox = h('div', { class: 'lab-terminal', 'aria-label': 'Terminal' });
   panes.terminal!.append(termBox);
@@ -200,10 +202,13 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   let validateTimer: number | undefined;
   let suppressVfs = false;
   const dirty = new Set<string>();
+  /** Open kubectl edit sessions by file path (the live object's YAML in a temporary editor tab). */
+  interface EditSession { path: string; label: string; offered: string; onSave: (text: string) => void; returnTo: string }
+  const editSessions = new Map<string, EditSession>();
   const editor = new LabEditor({
     container: editorBox, files, schemas: backend.schemas() as Record<string, JSONSchema>, dark: isDark(),
     onChange: (path, value) => {
-      dirty.add(path);
+      if (!editSessions.has(path)) dirty.add(path);
       suppressVfs = true;
       try { backend.writeFile(path, value); } finally { suppressVfs = false; }
       updateFileTabs();
@@ -233,6 +238,14 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       b.setAttribute('aria-selected', String(p === editor.activePath()));
       b.setAttribute('data-modified', String(editor.isModified(p)));
     }
+    const session = editSessions.get(editor.activePath());
+    applyBtn.textContent = session ? 'Save and close' : 'Apply';
+    applyBtn.title = session ? `Send your changes to the live object, as closing the editor of kubectl edit does (Ctrl+S)` : 'Save and run kubectl apply -f on this file (Ctrl+S)';
+    cancelEditBtn.hidden = !session;
+    editNote.hidden = !session;
+    editNote.textContent = session
+      ? `kubectl edit: this is the live ${session.label}. Save and close (Ctrl+S) sends your changes to the cluster; Cancel edit leaves it as it is.`
+      : '';
   }
   updateFileTabs();
   const isYaml = (p: string) => /\.ya?ml$/i.test(p);
@@ -266,6 +279,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   });
   resetFileBtn.addEventListener('click', () => { editor.reset(); updateFileTabs(); });
   function applyFile(path: string): void {
+    if (editSessions.has(path)) { finishEdit(path, editor.getValue(path)); return; }
     if (!isYaml(path)) {
       terminal.writeAsync(`(saved ${path})`);
       return;
@@ -273,6 +287,73 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     showPane('terminal');
     terminal.run(`kubectl apply -f ${path}`);
   }
+
+  // ---- kubectl edit ---------------------------------------------------------------------------------------
+  // The shell calls the hook with the temporary file kubectl wrote; the lab shows it in its own tab. Saving hands the
+  // editor's text to kubectl, cancelling hands back the text as it was opened (kubectl then reports no change).
+  // kubectl may reopen the same path at once (a syntax error or an invalid object): the tab then stays, refreshed.
+  function editLabel(text: string, path: string): string {
+    const kind = /^kind:\s*(\S+)/m.exec(text)?.[1];
+    const name = /^metadata:\n(?:[ ]{2}.*\n)*?[ ]{2}name:\s*(\S+)/m.exec(text)?.[1];
+    return kind && name ? `${kind.toLowerCase()}/${name}` : path.replace(/^.*\//, '');
+  }
+  const editorHook = (path: string, onSave?: (text: string) => void): boolean => {
+    if (!onSave) return false;
+    const offered = backend.readFile(path) ?? '';
+    const prev = editSessions.get(path);
+    const active = editor.activePath();
+    const returnTo = prev?.returnTo ?? (editSessions.has(active) ? (opts.tabs[0] ?? active) : active);
+    const session: EditSession = { path, offered, onSave, label: editLabel(offered, path), returnTo };
+    editSessions.set(path, session);
+    if (!restoring) openEditTab(session);
+    return true;
+  };
+  function openEditTab(session: EditSession): void {
+    const { path } = session;
+    suppressVfs = true;
+    try { editor.openFile(path, session.offered); } finally { suppressVfs = false; }
+    if (!fileTabButtons.has(path)) {
+      const b = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-path': path, 'data-edit': '', title: `kubectl edit ${session.label} (${path})` }, `edit: ${session.label}`);
+      b.addEventListener('click', () => { editor.setActive(path); updateFileTabs(); validateNow(path); });
+      fileTabButtons.set(path, b);
+      fileTabs.append(b);
+    }
+    editor.setActive(path);
+    updateFileTabs();
+    validateNow(path);
+    showPane('editor');
+    editor.focus();
+    live.textContent = `Opened the live ${session.label} in the editor. Save and close applies it; Cancel edit leaves it unchanged.`;
+  }
+  function closeEditTab(path: string, returnTo: string): void {
+    fileTabButtons.get(path)?.remove();
+    fileTabButtons.delete(path);
+    editor.removeFile(path, returnTo);
+    dirty.delete(path);
+    updateFileTabs();
+    validateNow(editor.activePath());
+    renderDiagnostics();
+  }
+  /** Ends an edit session with the text kubectl reads back (null: cancelled, the text as it was opened). */
+  function finishEdit(path: string, text: string | null): void {
+    const session = editSessions.get(path);
+    if (!session) return;
+    const content = text ?? session.offered;
+    editSessions.delete(path);
+    if (!restoring) recordStep({ edit: path, content });
+    try { session.onSave(content); } catch (e) { terminal.writeAsync(`error: ${(e as Error).message}\n`); }
+    if (restoring) return;
+    if (!editSessions.has(path)) {
+      closeEditTab(path, session.returnTo);
+      showPane('terminal');
+    } else {
+      live.textContent = `The edit was not applied; the editor shows the reasons at the top of ${session.label}.`;
+      editor.focus();
+    }
+    refreshView(true);
+  }
+  cancelEditBtn.addEventListener('click', () => finishEdit(editor.activePath(), null));
+  backend.setEditorHook?.(editorHook);
 
   // ---- terminal -------------------------------------------------------------------------------------------
   let foregroundDone: (() => void) | null = null;
@@ -298,7 +379,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   });
   performance.mark('lab:terminal-created');
   let unsubOutput = backend.onOutput((t) => terminal.writeAsync(t));
-  function recordStep(step: { run: string } | { write: string; content: string } | { interrupt: true }): void {
+  function recordStep(step: { run: string } | { write: string; content: string } | { edit: string; content: string } | { interrupt: true }): void {
     const t = backend.elapsedMs();
     if ('interrupt' in step) state.steps.push({ t, run: '\u0003' });
     else state.steps.push({ t, ...step } as LabState['steps'][number]);
@@ -458,7 +539,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   function snapshotState(): LabState {
     state.elapsed = Math.round(backend.elapsedMs());
     state.files = {};
-    for (const p of editor.files()) if (editor.getValue(p) !== originals.get(p)) state.files[p] = editor.getValue(p);
+    for (const p of editor.files()) if (!editSessions.has(p) && editor.getValue(p) !== originals.get(p)) state.files[p] = editor.getValue(p);
     state.active = editor.activePath();
     if (state.steps.length > 2000) state.steps.splice(0, state.steps.length - 2000);
     return state;
@@ -495,6 +576,9 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
         if ('write' in step) {
           backend.writeFile(step.write, step.content);
           state.steps.push(step);
+        } else if ('edit' in step) {
+          finishEdit(step.edit, step.content);
+          state.steps.push(step);
         } else if (step.run === '\u0003') {
           if (backend.busy) terminal.write(backend.interrupt());
           state.steps.push(step);
@@ -519,6 +603,8 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     } finally {
       restoring = false;
     }
+    // an edit still open when the state was saved opens again, as it was offered
+    for (const session of editSessions.values()) openEditTab(session);
   }
 
   // A share link pasted into this tab changes only the hash: rebuild from it.
@@ -527,7 +613,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
 
   // VFS → editor (cat > file, kubectl edit...), ignoring the editor's own writes.
   let unsubFiles = backend.onFileChange((path) => {
-    if (suppressVfs || !editor.files().includes(path)) return;
+    if (suppressVfs || !editor.files().includes(path) || fileTabButtons.get(path)?.dataset.edit !== undefined) return;
     const text = backend.readFile(path);
     if (text !== undefined && text !== editor.getValue(path)) editor.setValue(path, text);
   });
@@ -537,7 +623,9 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     try { replay(restored); } catch (e) {
       notice.textContent = `The saved lab could not be replayed (${String((e as Error).message)}); starting fresh.`;
       unsubOutput(); unsubFiles();
+      editSessions.clear();
       backend = opts.createBackend(opts.seed ?? 1);
+      backend.setEditorHook?.(editorHook);
       unsubOutput = backend.onOutput((t) => terminal.writeAsync(t));
       unsubFiles = backend.onFileChange(() => undefined);
       state.steps = [];
@@ -579,6 +667,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       themeObserver.disconnect();
       mq?.removeEventListener('change', applyTheme);
       unsubOutput(); unsubFiles();
+      backend.setEditorHook?.(undefined);
       editor.dispose(); terminal.dispose();
       root.remove();
     },

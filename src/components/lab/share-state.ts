@@ -11,6 +11,8 @@ export const MAX_STATE_CHARS = 400_000;
 const step = z.union([
   z.object({ t: z.number().int().nonnegative(), run: z.string().max(20_000) }),
   z.object({ t: z.number().int().nonnegative(), write: z.string().min(1).max(300), content: z.string().max(200_000) }),
+  /** a kubectl edit session ended: `content` is the text its editor tab was saved (or cancelled) with */
+  z.object({ t: z.number().int().nonnegative(), edit: z.string().min(1).max(300), content: z.string().max(200_000) }),
 ]);
 
 export const labStateSchema = z.object({

@@ -85,6 +85,7 @@ export function createSimBackend(opts: SimBackendOptions): SimBackend {
       if (!e) return undefined;
       try { return engineExplain(e, ref); } catch { return undefined; }
     },
+    setEditorHook: (hook) => shell.setEditorHook(hook),
     lastTrace: () => trace,
     validate: (_path, text) => manifestDiagnostics(text),
     schemas: () => labSchemas(),
