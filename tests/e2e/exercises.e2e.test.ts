@@ -142,7 +142,8 @@ describe('progress export and import', () => {
   it('exports progress to a file that a fresh profile imports; a bad file changes nothing', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${baseURL()}/progress/`);
-    await page.evaluate(() => localStorage.setItem('manifest-lab:progress', JSON.stringify({ v: 1, lessons: { '02-yaml': { visited: true, done: true } }, goals: { 'yaml-indentation': { parses: true } } })));
+    const stored = { v: 1, lessons: { '02-yaml': { visited: true, done: true, at: '2026-02-03T04:05:06.000Z' }, '03-deployment': { visited: true, at: '2026-02-04T00:00:00.000Z' } }, goals: { 'yaml-indentation': { parses: true } } };
+    await page.evaluate((v) => localStorage.setItem('manifest-lab:progress', v), JSON.stringify(stored));
     await page.reload();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export]')]);
     const dir = await mkdtemp(join(tmpdir(), 'scen-progress-'));
@@ -167,13 +168,22 @@ describe('progress export and import', () => {
       expect(await p2.textContent('[data-io-msg]')).toMatch(/not valid: progress\.lessons.*Nothing was changed/);
       expect(await p2.$('img')).toBeNull();
       expect(await p2.evaluate(() => localStorage.getItem('manifest-lab:progress'))).toBeNull();
+      // A damaged export (cut short) is refused too, and still nothing is stored.
+      const cut = join(dir, 'cut.json');
+      await writeFile(cut, (await readFile(file, 'utf8')).slice(0, 80));
+      await p2.setInputFiles('[data-import]', cut);
+      await p2.waitForFunction(() => /cut\.json: This file is not JSON/.test(document.querySelector('[data-io-msg]')?.textContent ?? ''));
+      expect(await p2.evaluate(() => localStorage.getItem('manifest-lab:progress'))).toBeNull();
 
       await p2.setInputFiles('[data-import]', file);
       await p2.waitForSelector('[data-io-msg][data-kind="ok"]');
       expect(await p2.textContent('[data-lesson-status="02-yaml"]')).toBe('Done');
       expect(await p2.getAttribute('[data-goal="yaml-indentation/parses"]', 'class')).toContain('met');
+      // The import keeps the exported timestamps (it is one write of the whole value, not a replay of clicks).
+      expect(JSON.parse(await p2.evaluate(() => localStorage.getItem('manifest-lab:progress') ?? 'null'))).toEqual(stored);
       await p2.reload();
       expect(await p2.textContent('[data-lesson-status="02-yaml"]')).toBe('Done');
+      expect(await p2.textContent('[data-lesson-status="03-deployment"]')).toBe('Visited');
       expect(errors).toEqual([]);
       expect(await axeViolations(p2)).toEqual([]);
     } finally {

@@ -1,6 +1,6 @@
 // Progress files (export/import), lab and lesson completion, and the cheat sheet.
 import { describe, expect, it } from 'vitest';
-import { exportProgressFile, parseProgressFile, replaceProgress } from '../../src/components/exercise/progress-file';
+import { exportProgressFile, parseProgressFile } from '../../src/components/exercise/progress-file';
 import { labComplete, lessonLabsComplete, metGoals } from '../../src/components/exercise/completion';
 import { cheatSheet } from '../../src/components/exercise/cheatsheet';
 import { createProgressStore, type StorageLike } from '../../src/components/lesson/progress';
@@ -37,15 +37,34 @@ describe('progress files', () => {
     expect(parseProgressFile('x'.repeat(1_000_001))).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
   });
 
-  it('import replaces the stored progress through progress.ts\'s API', () => {
-    const { store } = memoryStore();
+  it('import replaces the stored progress in one write and keeps the exported timestamps', () => {
+    const { store, data } = memoryStore();
     store.markDone('01-overview');
     store.setGoal('overview-reconcile', 'deployment', true);
-    replaceProgress({ resetProgress: store.reset, markDone: store.markDone, markVisited: store.markVisited, setGoal: store.setGoal }, sample);
-    const p = store.get();
-    expect(Object.keys(p.lessons)).toEqual(['02-yaml']);
-    expect(p.lessons['02-yaml']?.done).toBe(true);
-    expect(p.goals).toEqual({ 'yaml-indentation': { parses: true } });
+    const stamped = { ...sample, lessons: { '02-yaml': { visited: true as const, done: true as const, at: '2026-03-04T05:06:07.000Z' }, '03-deployment': { visited: true as const, at: '2026-03-05T00:00:00.000Z' } } };
+    const r = parseProgressFile(exportProgressFile(stamped, '2026-11-26T10:00:00.000Z'));
+    if (!r.ok) throw new Error(r.error);
+    const writes: unknown[] = [];
+    store.subscribe((p) => writes.push(p));
+    expect(store.replace(r.progress).ok).toBe(true);
+    expect(writes).toHaveLength(1);
+    expect(store.get()).toEqual(stamped);
+    expect(JSON.parse(data.get('manifest-lab:progress')!)).toEqual(stamped);
+  });
+
+  it('a corrupt import changes nothing, not even the stored bytes', () => {
+    const { store, data } = memoryStore();
+    store.markDone('01-overview');
+    const before = data.get('manifest-lab:progress');
+    for (const text of ['{nope', JSON.stringify({ format: 'manifest-lab-progress', version: 1, exportedAt: 'x', progress: sample })]) {
+      expect(parseProgressFile(text).ok).toBe(false);
+    }
+    // a value that slipped past the file check is still refused by the store as a whole
+    const hostile = { v: 1, lessons: { '01-overview': { done: true }, '<img>': { done: true } }, goals: {} } as unknown as Parameters<typeof store.replace>[0];
+    const r = store.replace(hostile);
+    expect(r.ok).toBe(false);
+    expect(data.get('manifest-lab:progress')).toBe(before);
+    expect(store.get().lessons['01-overview']).toEqual({ visited: true, done: true, at: '2026-11-26T00:00:00.000Z' });
   });
 });
 

@@ -55,22 +55,4 @@ export function parseProgressFile(text: string): ImportResult {
   return { ok: true, progress: p, lessons: Object.keys(p.lessons).length, goals: Object.values(p.goals).reduce((n, g) => n + Object.keys(g).length, 0) };
 }
 
-/** The part of progress.ts's store an import needs (its exported API). */
-export interface ProgressApi {
-  resetProgress(): unknown;
-  markVisited(slug: string): unknown;
-  markDone(slug: string): unknown;
-  setGoal(scenarioId: string, goalId: string, met: boolean): unknown;
-}
-
-/** Replaces the stored progress with an already validated one, through progress.ts's exported functions. */
-export function replaceProgress(api: ProgressApi, progress: Progress): void {
-  api.resetProgress();
-  for (const [slug, entry] of Object.entries(progress.lessons)) {
-    if (entry.done) api.markDone(slug);
-    else if (entry.visited) api.markVisited(slug);
-  }
-  for (const [scenario, goals] of Object.entries(progress.goals)) {
-    for (const goal of Object.keys(goals)) api.setGoal(scenario, goal, true);
-  }
-}
+// Importing goes through progress.ts's replaceProgress(progress): one write that keeps the exported timestamps.

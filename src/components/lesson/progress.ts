@@ -13,7 +13,8 @@
  *
  * Other parts use the default store through the exported functions:
  *   getProgress(), markVisited(slug), markDone(slug), markNotDone(slug), setGoal(scenarioId, goalId, met),
- *   lessonStatus(progress, slug), subscribe(cb) -> unsubscribe, resetProgress().
+ *   lessonStatus(progress, slug), subscribe(cb) -> unsubscribe, resetProgress(),
+ *   replaceProgress(progress) (an import: the whole value at once, timestamps kept; a bad value changes nothing).
  */
 
 export const STORAGE_KEY = 'manifest-lab:progress';
@@ -173,6 +174,12 @@ export interface ProgressStore {
   markNotDone(slug: string): Progress;
   setGoal(scenarioId: string, goalId: string, met: boolean): Progress;
   reset(): Progress;
+  /**
+   * Replaces everything with `progress` (an imported file) in one write, keeping its timestamps. The value is
+   * checked with the same rules as stored progress: if any part of it would be dropped, nothing changes and
+   * `ok` is false with the reason.
+   */
+  replace(progress: Progress): { ok: true; progress: Progress } | { ok: false; problem: string; progress: Progress };
   subscribe(listener: Listener): () => void;
   /** Re-reads storage (another tab changed it) and notifies listeners when the value differs. */
   reload(): Progress;
@@ -252,6 +259,23 @@ export function createProgressStore(options: StoreOptions): ProgressStore {
     markNotDone: (slug) => update((p) => withDone(p, slug, now(), false)),
     setGoal: (scenarioId, goalId, met) => update((p) => withGoal(p, scenarioId, goalId, met)),
     reset: () => commit(emptyProgress()),
+    replace(progress) {
+      let checked: ParseResult;
+      try {
+        checked = parseProgress(serializeProgress(progress));
+      } catch (error) {
+        checked = { progress: emptyProgress(), problem: `progress cannot be serialized (${String(error)})` };
+      }
+      if (checked.problem || !isPlainObject(progress) || progress.v !== 1) {
+        const problem = checked.problem ?? 'not version-1 progress';
+        log(`progress not replaced: ${problem}`);
+        return { ok: false, problem, progress: get() };
+      }
+      const current = get();
+      // the same content as stored: nothing to write or announce
+      if (serializeProgress(current) === serializeProgress(checked.progress)) return { ok: true, progress: current };
+      return { ok: true, progress: commit(checked.progress) };
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => { listeners.delete(listener); };
@@ -301,4 +325,5 @@ export const markNotDone = (slug: string): Progress => progressStore().markNotDo
 export const setGoal = (scenarioId: string, goalId: string, met: boolean): Progress =>
   progressStore().setGoal(scenarioId, goalId, met);
 export const resetProgress = (): Progress => progressStore().reset();
+export const replaceProgress = (progress: Progress): ReturnType<ProgressStore['replace']> => progressStore().replace(progress);
 export const subscribe = (listener: Listener): (() => void) => progressStore().subscribe(listener);
