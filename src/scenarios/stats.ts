@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { scenarios } from './index';
 import type { Scenario } from './schema';
 
-export interface LessonStats { slug: string; labs: string[]; goals: number; hints: number; frontmatterLabs: string[] | undefined }
+export interface LessonStats {
+  slug: string; labs: string[]; goals: number; hints: number;
+  /** the lesson's frontmatter `labs:` list (undefined when the lesson text was not read or has none) */
+  frontmatterLabs: string[] | undefined;
+  /** the scenarios of the lesson's `<LabSlot scenario="…">` elements, in page order (undefined when not read) */
+  slotLabs: string[] | undefined;
+}
 
 export function listLessons(dir: string): string[] {
   return readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')).sort();
@@ -22,6 +28,15 @@ export function frontmatterLabs(text: string): string[] | undefined {
   return undefined;
 }
 
+/** The `scenario` of every `<LabSlot …>` in a lesson's text, in order (fenced code is skipped). */
+export function labSlotScenarios(text: string): string[] {
+  const prose = text.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '');
+  return [...prose.matchAll(/<LabSlot\b([^>]*?)\/?>/g)].flatMap((m) => {
+    const id = /\bscenario\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/.exec(m[1]!);
+    return id ? [id[1] ?? id[2] ?? id[3]!] : [];
+  });
+}
+
 export function courseStats(lessons: string[], all: readonly Scenario[], readLesson?: (slug: string) => string | undefined): LessonStats[] {
   return lessons.map((slug) => {
     const labs = all.filter((s) => s.lesson === slug);
@@ -32,6 +47,7 @@ export function courseStats(lessons: string[], all: readonly Scenario[], readLes
       goals: labs.reduce((n, s) => n + s.goals.length, 0),
       hints: labs.reduce((n, s) => n + s.hints.length, 0),
       frontmatterLabs: text === undefined ? undefined : frontmatterLabs(text),
+      slotLabs: text === undefined ? undefined : labSlotScenarios(text),
     };
   });
 }
@@ -48,6 +64,10 @@ export function formatStats(stats: LessonStats[], all: readonly Scenario[]): str
   if (orphans.length) lines.push(`labs whose lesson does not exist: ${orphans.length} ${orphans.map((s) => `${s.id} (${s.lesson})`).join(', ')}`);
   const unlisted = stats.flatMap((s) => (s.frontmatterLabs === undefined ? [] : s.labs.filter((id) => !s.frontmatterLabs!.includes(id)).map((id) => `${s.slug}:${id}`)));
   if (unlisted.length) lines.push(`labs not yet in their lesson's frontmatter: ${unlisted.length} ${unlisted.join(', ')}`);
+  const noSlot = stats.flatMap((s) => (s.slotLabs === undefined ? [] : s.labs.filter((id) => !s.slotLabs!.includes(id)).map((id) => `${s.slug}:${id}`)));
+  if (noSlot.length) lines.push(`labs without a LabSlot in their lesson: ${noSlot.length} ${noSlot.join(', ')}`);
+  const strays = stats.flatMap((s) => (s.slotLabs ?? []).filter((id) => !s.labs.includes(id)).map((id) => `${s.slug}:${id}`));
+  if (strays.length) lines.push(`LabSlots naming a lab of another lesson (or none): ${strays.length} ${strays.join(', ')}`);
   const without = stats.filter((s) => s.labs.length === 0);
   lines.push(`lessons without a lab: ${without.length}${without.length ? ' ' + without.map((s) => s.slug).join(', ') : ''}`);
   return lines.join('\n');

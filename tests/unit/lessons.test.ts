@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseLineRange, parseLineSet } from '../../src/components/lesson/manifest-lines';
+import { courseStats, formatStats } from '../../src/scenarios/stats';
+import { scenarios } from '../../src/scenarios/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LESSONS_DIR = join(ROOT, 'src/content/lessons');
@@ -46,6 +48,8 @@ interface Lesson {
   slug: string;
   body: string;
   data: Record<string, unknown>;
+  /** the whole file, frontmatter included */
+  raw: string;
 }
 
 function loadLessons(): Lesson[] {
@@ -56,7 +60,7 @@ function loadLessons(): Lesson[] {
       const text = readFileSync(join(LESSONS_DIR, f), 'utf8');
       const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
       if (!m) throw new Error(`${f}: no frontmatter block`);
-      return { slug: f.replace(/\.mdx?$/, ''), data: parseYaml(m[1]!) as Record<string, unknown>, body: m[2]! };
+      return { slug: f.replace(/\.mdx?$/, ''), data: parseYaml(m[1]!) as Record<string, unknown>, body: m[2]!, raw: text };
     });
 }
 
@@ -153,6 +157,21 @@ describe('manifests shown in lessons come from manifests/', () => {
         expect(sources, `${lesson.slug}: scenario "${use.scenario}" not found`).toContain(`id: '${use.scenario}'`);
       }
     }
+  });
+
+  it('gives every lab its LabSlot in its own lesson, as course:stats counts them (labs, frontmatter, slots agree)', () => {
+    // The same functions as `npm run course:stats`, so the report and this test cannot disagree.
+    const read = (slug: string) => lessons.find((l) => l.slug === slug)?.raw;
+    const stats = courseStats(lessons.map((l) => l.slug), scenarios, read);
+    for (const s of stats) {
+      const labs = [...s.labs].sort();
+      expect([...(s.slotLabs ?? [])].sort(), `${s.slug}: LabSlot scenarios`).toEqual(labs);
+      expect([...(s.frontmatterLabs ?? [])].sort(), `${s.slug}: frontmatter labs`).toEqual(labs);
+    }
+    const report = formatStats(stats, scenarios);
+    expect(report).not.toMatch(/without a LabSlot|another lesson|not yet in their lesson|does not exist/);
+    expect(report).toMatch(/lessons without a lab: 0$/);
+    expect(stats.find((s) => s.slug === '10-best-practices')?.slotLabs).toContain('readiness-probe-failing');
   });
 
   it('cites lines that still hold what the lessons say they hold', () => {
