@@ -17,7 +17,7 @@ function resolveIp(host: string): string {
   return host === 'localhost' ? '127.0.0.1' : host.replace(/^\[|\]$/g, '');
 }
 
-function request(ctx: Ctx, url: string, method: string, headers: Record<string, string>, timeoutMs: number | undefined): Outcome {
+function request(ctx: Ctx, url: string, method: string, headers: Record<string, string>, timeoutMs: number | undefined, body?: string): Outcome {
   const u = parseUrl(url);
   if (!u) return { ok: false, curlExit: 3, curlError: `curl: (3) URL rejected: Malformed input to a URL function`, ip: '' };
   if (u.scheme === 'https') {
@@ -32,14 +32,16 @@ function request(ctx: Ctx, url: string, method: string, headers: Record<string, 
     const c = ctx.world.containers.find((x) => x.exited === undefined && x.ports.some((p) => p.host === u.port));
     if (c) {
       const pm = c.ports.find((p) => p.host === u.port)!;
-      const res = c.http(pm.container, { method, path: u.path, headers: { Host: `${u.host}:${u.port}`, ...headers }, remoteAddr: '172.17.0.1' });
+      const res = c.http(pm.container, { method, path: u.path, headers: { Host: `${u.host}:${u.port}`, ...headers }, remoteAddr: '172.17.0.1', ...(body !== undefined ? { body } : {}) });
       if (!res) return { ok: false, curlExit: 56, curlError: 'curl: (56) Recv failure: Connection reset by peer', ip: '127.0.0.1' };
       return { ok: true, response: res, curlExit: 0, curlError: '', ip: '127.0.0.1' };
     }
   }
   const cluster = ctx.world.minikube === 'running' ? ctx.world.cluster : undefined;
   if (cluster) {
-    const r: NetResult = cluster.request({ from: { kind: 'workstation' }, url, method, headers, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+    // `body` reaches the process once the network model forwards it (NetRequest has no body field yet)
+    const req = { from: { kind: 'workstation' as const }, url, method, headers, ...(timeoutMs !== undefined ? { timeoutMs } : {}), ...(body !== undefined ? { body } : {}) };
+    const r: NetResult = cluster.request(req);
     if (r.trace.some((h) => h.kind === 'port-forward')) ctx.world.portForwards.get(u.port)?.onConnection();
     return { ok: r.ok, ...(r.response ? { response: r.response } : {}), curlExit: r.curlExit, curlError: r.curlError, ip: resolveIp(u.host) };
   }
@@ -74,8 +76,29 @@ export const curl: Program = (argv, ctx) => {
   if (c.error) { ctx.io.err(c.error + '\n'); return 2; }
   if (!c.url) { ctx.io.err("curl: try 'curl --help' or 'curl --manual' for more information\n"); return 2; }
   const u = parseUrl(c.url);
-  const headers = { 'User-Agent': `curl/${CURL_VERSION}`, Accept: '*/*', ...c.headers };
-  const r = request(ctx, c.url, c.method, headers, c.maxTimeMs);
+  // request body: -d values joined with `&` (`@file` reads the file, newlines dropped as curl -d does), --json
+  let reqBody: string | undefined;
+  if (c.data) {
+    const parts: string[] = [];
+    for (const d of c.data) {
+      if (d.startsWith('@')) {
+        const t = ctx.world.vfs.read(ctx.resolve(d.slice(1)));
+        if (t === undefined) { ctx.io.err(`Warning: Couldn't read data from file "${d.slice(1)}", this makes an empty\nWarning: POST.\n`); parts.push(''); continue; }
+        parts.push(c.json ? t : t.replace(/[\r\n]/g, ''));
+      } else parts.push(d);
+    }
+    reqBody = parts.join('&');
+  }
+  // header order as curl sends it (reproduced with curl 7.88 -v): User-Agent, Accept unless given, the -H headers
+  // (--json adds Content-Type then Accept as -H would), then Content-Length, then the default Content-Type of -d
+  const custom: Record<string, string> = c.json ? { 'Content-Type': 'application/json', Accept: 'application/json', ...c.headers } : { ...c.headers };
+  const has = (name: string) => Object.keys(custom).some((k) => k.toLowerCase() === name.toLowerCase());
+  const headers: Record<string, string> = { 'User-Agent': `curl/${CURL_VERSION}`, ...(has('accept') ? {} : { Accept: '*/*' }), ...custom };
+  if (reqBody !== undefined) {
+    headers['Content-Length'] = String(utf8Bytes(reqBody).length);
+    if (!has('content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  const r = request(ctx, c.url, c.method, headers, c.maxTimeMs, reqBody);
   const verbose = c.verbose;
   if (verbose && u) {
     ctx.io.err(`*   Trying ${r.ip || u.host}:${u.port}...\n`);

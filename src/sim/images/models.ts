@@ -139,18 +139,35 @@ const busybox: ImageModel = {
 
 // ------------------------------------------------------------------------------------ curl
 /** Parses the curl flags the lessons use: -s -S -i -I -v -m N --max-time N --connect-timeout N -X M -H h. */
-export interface CurlArgs { url?: string; silent: boolean; include: boolean; head: boolean; verbose: boolean; maxTimeMs?: number; method: string; headers: Record<string, string>; error?: string }
+export interface CurlArgs {
+  url?: string; silent: boolean; include: boolean; head: boolean; verbose: boolean; maxTimeMs?: number; method: string; headers: Record<string, string>; error?: string;
+  /** -d/--data/--data-raw/--data-binary/--json values in order (curl joins them with `&`; `@file` is read by the caller) */
+  data?: string[];
+  /** --json: Content-Type and Accept application/json */
+  json?: boolean;
+  /** -X was given (it wins over the POST that -d implies) */
+  explicitMethod?: boolean;
+}
 export function parseCurlArgs(args: readonly string[]): CurlArgs {
   const out: CurlArgs = { silent: false, include: false, head: false, verbose: false, method: 'GET', headers: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    const dataFlag = /^(-d|--data|--data-raw|--data-binary|--data-ascii|--json)(?:=(.*))?$/s.exec(a) ?? (/^-d(.+)$/s.exec(a) ? ['', '-d', a.slice(2)] : null);
+    if (dataFlag) {
+      const v = dataFlag[2] ?? args[++i];
+      if (v === undefined) { out.error = `curl: option ${dataFlag[1]}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information`; continue; }
+      (out.data ??= []).push(v);
+      if (dataFlag[1] === '--json') out.json = true;
+      if (!out.explicitMethod) out.method = 'POST';
+      continue;
+    }
     if (a === '-s' || a === '--silent') out.silent = true;
     else if (a === '-S' || a === '--show-error' || a === '-f' || a === '--fail' || a === '-L' || a === '--location' || a === '-k') { /* accepted */ }
     else if (a === '-i' || a === '--include') out.include = true;
     else if (a === '-I' || a === '--head') { out.head = true; out.method = 'HEAD'; }
     else if (a === '-v' || a === '--verbose') out.verbose = true;
     else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') out.maxTimeMs = Number(args[++i]) * 1000;
-    else if (a === '-X' || a === '--request') out.method = args[++i] ?? 'GET';
+    else if (a === '-X' || a === '--request') { out.method = args[++i] ?? 'GET'; out.explicitMethod = true; }
     else if (a === '-H' || a === '--header') {
       const h = args[++i] ?? '';
       const c = h.indexOf(':');
