@@ -869,8 +869,9 @@ Nothing leaves the browser. Commands you can use:
   curl URL           -s -i -v -m SECONDS; reach a port-forward, a NodePort or the tunnel's IP
   ls cat echo pwd cd grep head tail wc base64 env export sleep history clear jobs kill
 
-Shell features: pipes (|), && || ;, redirection (> >> <), heredocs (cat > file <<EOF), $VAR and $(command),
-a trailing & runs a long command (port-forward, tunnel) in the background; Ctrl-C stops the one in front.
+Shell features: pipes (|), && || ;, redirection (> >> <), heredocs (cat > file <<EOF), $VAR, $(command), $((1+2)),
+for/while/if, [ test ]; a trailing & runs a long command (port-forward, tunnel) in the background; Ctrl-C stops
+the one in front.
 Time in the cluster only moves on its own in the browser; sleep N moves it forward by N seconds.
 `;
 
