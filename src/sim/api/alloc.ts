@@ -94,6 +94,11 @@ export function allocateServiceFields(store: Store, svc: Service, old?: Service)
     if (!p.nodePort) {
       const prev = old?.spec?.ports?.find((q) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'))?.nodePort;
       p.nodePort = prev ?? allocateNodePort(store, taken);
+    } else if (p.nodePort < NODE_PORT_RANGE[0] || p.nodePort > NODE_PORT_RANGE[1]) {
+      // the port allocator, after validation passed (pkg/registry/core/service/portallocator: ErrNotInRange)
+      throw invalid('Service', svc.metadata.name ?? '', [
+        { field: `spec.ports[${spec.ports!.indexOf(p)}].nodePort`, message: `Invalid value: ${p.nodePort}: provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE[0]}-${NODE_PORT_RANGE[1]}` },
+      ]);
     } else if (taken.has(p.nodePort)) {
       throw invalid('Service', svc.metadata.name ?? '', [
         { field: `spec.ports[${spec.ports!.indexOf(p)}].nodePort`, message: `Invalid value: ${p.nodePort}: provided port is already allocated` },

@@ -8,7 +8,7 @@
  */
 import type { KObject, Service } from './types';
 import type { Store } from '../store/store';
-import { ApiError, alreadyExists, badRequest, conflict, formatKubectlError, invalid, notFound, type FieldCause } from './errors';
+import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound, type FieldCause } from './errors';
 import { qualifiedPlural, qualifiedSingular, resourceForKind, type ResourceType } from './registry';
 import { defaultObject } from './defaults';
 import { allocateServiceFields } from './alloc';
@@ -79,6 +79,7 @@ export function updateObject<T extends KObject>(store: Store, input: T, opts: Wr
     if (spec.clusterIP === undefined && oldSpec.clusterIP) spec.clusterIP = oldSpec.clusterIP;
     if (spec.clusterIPs === undefined && oldSpec.clusterIPs) spec.clusterIPs = oldSpec.clusterIPs;
   }
+  if (o.kind === 'Service') dropTypeDependentFields(o as unknown as Service, old as unknown as Service);
   if (o.kind === 'Secret' && (old as Plain).type !== undefined && (input as Plain).type === undefined) (o as Plain).type = (old as Plain).type;
   const errs = validateObject(o as unknown as Plain, old as unknown as Plain);
   if (errs.length) throw invalid(o.kind, o.metadata.name ?? '', errs);
@@ -86,6 +87,28 @@ export function updateObject<T extends KObject>(store: Store, input: T, opts: Wr
   if (opts.dryRun) return o as T;
   // a resourceVersion in the input is a precondition (optimistic concurrency), as on the real API server
   return store.update(o) as T;
+}
+
+/**
+ * pkg/registry/core/service/strategy.go dropTypeDependentFields (PrepareForUpdate): when a Service changes to a
+ * type that does not use a field the server may have filled in, and the user left that field as it was, the
+ * field is wiped, so `type: LoadBalancer` → `ClusterIP` by apply does not trip over the allocated nodePorts.
+ */
+function dropTypeDependentFields(svc: Service, old: Service): void {
+  const spec = svc.spec as Service['spec'] & Plain | undefined;
+  const oldSpec = old.spec as Service['spec'] & Plain | undefined;
+  if (!spec || !oldSpec) return;
+  const needsNodePort = (t: unknown) => t === 'NodePort' || t === 'LoadBalancer';
+  const ports = spec.ports ?? [];
+  const oldPorts = oldSpec.ports ?? [];
+  const sameNodePorts = ports.length === oldPorts.length && ports.every((p, i) => (p.nodePort ?? 0) === (oldPorts[i]!.nodePort ?? 0));
+  if (needsNodePort(oldSpec.type) && !needsNodePort(spec.type) && sameNodePorts) for (const p of ports) delete p.nodePort;
+  if (oldSpec.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
+    if (spec.healthCheckNodePort !== undefined && spec.healthCheckNodePort === oldSpec.healthCheckNodePort) delete spec.healthCheckNodePort;
+    if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts === oldSpec.allocateLoadBalancerNodePorts) delete spec.allocateLoadBalancerNodePorts;
+    if (spec.loadBalancerClass !== undefined && spec.loadBalancerClass === oldSpec.loadBalancerClass) delete spec.loadBalancerClass;
+  }
+  if (needsNodePort(oldSpec.type) && !needsNodePort(spec.type) && spec.externalTrafficPolicy === oldSpec.externalTrafficPolicy) delete spec.externalTrafficPolicy;
 }
 
 export type ApplyAction = 'created' | 'configured' | 'unchanged';
@@ -218,7 +241,7 @@ export interface FileOptions {
 }
 
 export interface FileError {
-  /** exactly what kubectl prints on stderr (may span lines) */
+  /** exactly what kubectl prints on stderr for this error (may span lines) */
   text: string;
   /** document index (0-based), when the error belongs to one document */
   doc?: number;
@@ -228,6 +251,14 @@ export interface FileError {
   /** field problems with their own positions */
   causes: FieldCause[];
   reason?: string;
+  /** the file the error belongs to (runFiles with several sources) */
+  source?: string;
+  /**
+   * What kubectl prints when this is its only error (checkErr: `error: …`, `The Deployment "x" is invalid: …`)
+   * and when it is one of several (MultipleErrors: the bare message, `Error from server (Invalid): …`).
+   */
+  single: string;
+  multi: string;
 }
 export interface ObjectOutcome {
   doc: number;
@@ -238,6 +269,8 @@ export interface ObjectOutcome {
   ref?: string;
   action?: ApplyAction | 'replaced' | 'deleted';
   error?: FileError;
+  /** the file the object came from */
+  source?: string;
 }
 export interface FileResult {
   ok: boolean;
@@ -247,7 +280,7 @@ export interface FileResult {
   /** lines for stderr: warnings first (as they arrive), errors at the end as kubectl prints them */
   stderr: string[];
   errors: FileError[];
-  /** the parsed file, for editors that want positions */
+  /** the parsed file, for editors that want positions (the first source's, for runFiles) */
   parsed: ParsedFile;
 }
 
@@ -255,41 +288,97 @@ function dryRunSuffix(opts: FileOptions): string {
   return opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : '';
 }
 
-/** Run a file-based kubectl command (apply/create/replace/delete -f) against the store. Never throws. */
-export function runFile(store: Store, command: FileCommand, text: string, opts: FileOptions): FileResult {
+// ------------------------------------------------------------------ error shapes (kubectl's cmdutil.checkErr)
+/** A client-side error (fmt.Errorf): alone, checkErr prefixes `error: `; among several, MultipleErrors prints it bare. */
+function plainError(msg: string, at: Omit<FileError, 'text' | 'single' | 'multi' | 'causes'> & { causes?: FieldCause[] }): FileError {
+  const single = msg.startsWith('error: ') ? msg : `error: ${msg}`;
+  return { causes: [], ...at, text: single, single, multi: msg };
+}
+/**
+ * An API status error (apierrors.StatusError) after kubectl's AddSourceToErr: alone, an Invalid one prints as
+ * `The Kind "name" is invalid: …` (one cause) or with `\n* ` bullets (several; MultilineError), others as
+ * `Error from server (Reason): message`; among several errors every one prints as `Error from server (Reason): message`.
+ */
+function statusError(reason: string, message: string, at: Omit<FileError, 'text' | 'single' | 'multi' | 'causes' | 'reason'> & { causes?: FieldCause[] }, invalid?: { kind: string; name: string; causes: FieldCause[] }): FileError {
+  const multi = `Error from server (${reason}): ${message}`;
+  let single = multi;
+  if (invalid) {
+    const head = invalid.kind || invalid.name ? `The ${invalid.kind} "${invalid.name}" is invalid` : 'The request is invalid';
+    const msgs = [...new Set(invalid.causes.map((c) => `${c.field}: ${c.message}`))];
+    single = msgs.length === 0 ? head : msgs.length === 1 ? `${head}: ${msgs[0]}` : `${head}: \n${msgs.map((m) => `* ${m}`).join('\n')}`;
+  }
+  return { causes: [], ...at, reason, text: single, single, multi };
+}
+
+/**
+ * The error texts kubectl prints for a run, in order. `groups` are the errors as kubectl's command collects them:
+ * an inner array is one aggregate (apply's GetObjects: every parse/mapping error of every file, flattened).
+ * One error → checkErr (an aggregate of several prints each member bare, one per line); several → MultipleErrors
+ * (an inner aggregate prints as Go's Aggregate.Error(): `[a, b]`).
+ */
+function errorTexts(groups: Array<FileError | FileError[]>): string[] {
+  const gs = groups.filter((g) => !Array.isArray(g) || g.length > 0).map((g) => (Array.isArray(g) && g.length === 1 ? g[0]! : g));
+  if (gs.length === 1) {
+    const g = gs[0]!;
+    if (!Array.isArray(g)) {
+      g.text = g.single;
+      return [g.single];
+    }
+    for (const e of g) e.text = e.multi;
+    return g.map((e) => e.multi);
+  }
+  return gs.map((g) => {
+    if (!Array.isArray(g)) {
+      g.text = g.multi;
+      return g.multi;
+    }
+    const uniq = [...new Set(g.map((e) => e.multi))];
+    const t = uniq.length === 1 ? uniq[0]! : `[${uniq.join(', ')}]`;
+    for (const e of g) e.text = t;
+    return t;
+  });
+}
+
+// ------------------------------------------------------------------ reading files (kubectl's resource.Builder)
+interface LoadedDoc {
+  source: string;
+  doc: ParsedDoc;
+  parsed: ParsedFile;
+  rt: ResourceType;
+  manifest: KObject;
+  outcome: ObjectOutcome;
+}
+type LoadStep = { item: LoadedDoc } | { error: FileError; stop?: boolean };
+
+/**
+ * The documents of one file as kubectl's builder reads them (StreamVisitor + infoForData): a YAML error or a
+ * document failing `error validating data` (no kind/apiVersion, not a mapping) ends the file; an unknown kind
+ * (`resource mapping not found`) or a namespace mismatch skips that document only.
+ */
+function loadFile(text: string, opts: FileOptions & { fileName: string }): { parsed: ParsedFile; steps: LoadStep[] } {
   const parsed = parseYaml(text);
-  const res: FileResult = { ok: true, outcomes: [], stdout: [], stderr: [], errors: [], parsed };
-  const warnings: string[] = [];
-  const pushErr = (e: FileError) => {
-    res.errors.push(e);
-    res.ok = false;
-  };
+  const steps: LoadStep[] = [];
   const file = opts.fileName;
-  let sawObject = false;
   for (const doc of parsed.docs) {
     if (doc.errors.length) {
       const e = doc.errors[0]!;
-      pushErr({ text: kubectlYamlError(file, doc, e, text), doc: doc.index, line: e.line, col: e.col, causes: [], reason: 'YAML' });
+      const msg = kubectlYamlError(file, doc, e, text).replace(/^error: /, '');
+      steps.push({ error: plainError(msg, { doc: doc.index, line: e.line, col: e.col, reason: 'YAML', source: file }), stop: true });
       break; // the decoder stops at a broken document
     }
     if (doc.empty || doc.value === null || doc.value === undefined) continue;
-    sawObject = true;
-    try {
-      // `kind: List` (what `kubectl get -o yaml` prints for several objects): each item is handled as a document
-      for (const d of expandList(doc)) {
-        const oc = runDoc(store, command, d, parsed, opts, warnings);
-        res.outcomes.push(oc);
-        if (oc.error) pushErr(oc.error);
-        else if (oc.action) res.stdout.push(outcomeLine(command, oc, opts));
+    let stop = false;
+    for (const d of expandList(doc)) {
+      const st = loadDoc(d, parsed, opts);
+      steps.push(st);
+      if ('error' in st && st.stop) {
+        stop = true;
+        break;
       }
-    } catch (e) {
-      // defensive: a bug must not take the terminal down
-      pushErr({ text: `error: ${(e as Error).message}`, doc: doc.index, line: doc.startLine, col: 1, causes: [], reason: 'Internal' });
     }
+    if (stop) break;
   }
-  if (!sawObject && res.errors.length === 0) pushErr({ text: `error: no objects passed to ${command}`, line: 1, col: 1, causes: [] });
-  res.stderr.push(...warnings, ...res.errors.map((e) => e.text));
-  return res;
+  return { parsed, steps };
 }
 
 /** Items of a v1 List as documents of their own (positions stay those of the file). */
@@ -305,113 +394,213 @@ function expandList(doc: ParsedDoc): ParsedDoc[] {
   });
 }
 
-function outcomeLine(command: FileCommand, oc: ObjectOutcome, opts: FileOptions): string {
-  if (command === 'delete') {
-    const ns = oc.namespace ? ` from ${oc.namespace} namespace` : '';
-    return `${oc.ref!.replace('/', ' "')}" deleted${ns}${dryRunSuffix(opts)}`;
-  }
-  return `${oc.ref} ${oc.action}${dryRunSuffix(opts)}`;
-}
-
 function docPos(doc: ParsedDoc, parsed: ParsedFile, path: string): { line?: number; col?: number } {
   const p = locate(doc, path, parsed.lineCounter);
   return p ? { line: p.line, col: p.col } : {};
 }
+function docStart(doc: ParsedDoc): { line: number; col: number } {
+  return { line: doc.startLine, col: 1 };
+}
+const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false';
 
-function runDoc(store: Store, command: FileCommand, doc: ParsedDoc, parsed: ParsedFile, opts: FileOptions, warnings: string[]): ObjectOutcome {
+function loadDoc(doc: ParsedDoc, parsed: ParsedFile, opts: FileOptions & { fileName: string }): LoadStep {
   const file = opts.fileName;
   const v = doc.value;
-  const base: ObjectOutcome = { doc: doc.index };
-  const docStart = { line: doc.startLine, col: 1 };
+  const at = { doc: doc.index, source: file };
+  const validating = opts.validate !== 'ignore';
   if (!isPlainObject(v)) {
+    // kubectl's schema check (validation.getObjectKind) before anything else: `invalid object to validate`
+    if (validating) return { error: plainError(`error validating "${file}": error validating data: invalid object to validate; ${STOP_VALIDATE}`, { ...at, ...docStart(doc) }), stop: true };
     const t = Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : 'object';
-    return { ...base, error: { text: `error: error validating "${file}": error validating data: invalid object to validate; json: cannot unmarshal ${t} into Go value of type map[string]interface {}`, doc: doc.index, ...docStart, causes: [] } };
+    return { error: plainError(`unable to decode "${file}": json: cannot unmarshal ${t} into Go value of type unstructured.detector`, { ...at, ...docStart(doc) }) };
   }
   const apiVersion = v.apiVersion;
   const kind = v.kind;
-  const missing: string[] = [];
-  if (typeof apiVersion !== 'string' || !apiVersion) missing.push('apiVersion not set');
-  if (typeof kind !== 'string' || !kind) missing.push('kind not set');
-  if (missing.length) {
-    const where = missing.length === 2 || typeof kind !== 'string' || !kind ? 'kind' : 'apiVersion';
+  // k8s.io/kubectl/pkg/validation/schema.go getObjectKind: the problems with apiVersion and kind, as an aggregate
+  const problems: string[] = [];
+  if (apiVersion === undefined || apiVersion === null) problems.push('apiVersion not set');
+  else if (typeof apiVersion !== 'string') problems.push("apiVersion isn't string type");
+  else if (apiVersion.split('/').length > 2 || apiVersion.startsWith('/') || apiVersion.endsWith('/')) problems.push(`unexpected GroupVersion string: ${apiVersion}`);
+  if (kind === undefined || kind === null) problems.push('kind not set');
+  else if (typeof kind !== 'string') problems.push("kind isn't string type");
+  if (problems.length && validating) {
+    const where = kind === undefined || kind === null || typeof kind !== 'string' ? 'kind' : 'apiVersion';
+    const agg = problems.length === 1 ? problems[0]! : `[${problems.join(', ')}]`;
     return {
-      ...base,
-      error: {
-        text: `error: error validating "${file}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`,
-        doc: doc.index, ...(docPos(doc, parsed, where).line ? docPos(doc, parsed, where) : docStart), causes: [],
-      },
+      error: plainError(`error validating "${file}": error validating data: ${agg}; ${STOP_VALIDATE}`, { ...at, ...(docPos(doc, parsed, where).line ? docPos(doc, parsed, where) : docStart(doc)) }),
+      stop: true,
     };
+  }
+  if (typeof kind !== 'string' || !kind || typeof apiVersion !== 'string') {
+    // without validation the unstructured decoder complains (apimachinery unstructured.go)
+    const what = typeof kind !== 'string' || !kind ? 'Kind' : 'Version';
+    return { error: plainError(`unable to decode "${file}": Object '${what}' is missing in '${JSON.stringify(v)}'`, { ...at, ...docStart(doc) }) };
   }
   const md = isPlainObject(v.metadata) ? v.metadata : {};
   const name = typeof md.name === 'string' ? md.name : '';
   const docNs = typeof md.namespace === 'string' ? md.namespace : '';
-  const rt = resourceForKind(kind as string);
+  const rt = resourceForKind(kind);
   if (!rt || rt.apiVersion !== apiVersion) {
     return {
-      ...base, kind: kind as string, name,
-      error: {
-        text: `error: resource mapping not found for name: "${name}" namespace: "${docNs}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
-        doc: doc.index, ...docPos(doc, parsed, rt ? 'apiVersion' : 'kind'), causes: [],
-      },
+      error: plainError(`resource mapping not found for name: "${name}" namespace: "${docNs}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`, {
+        ...at, ...docPos(doc, parsed, rt ? 'apiVersion' : 'kind'),
+      }),
     };
   }
   const ns = rt.namespaced ? (docNs || opts.namespace || 'default') : undefined;
   if (rt.namespaced && opts.namespaceExplicit && docNs && opts.namespace && docNs !== opts.namespace) {
     return {
-      ...base, kind: rt.kind, name,
-      error: { text: `error: the namespace from the provided object "${docNs}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${docNs}' to perform this operation.`, doc: doc.index, ...docPos(doc, parsed, 'metadata.namespace'), causes: [] },
+      error: plainError(`the namespace from the provided object "${docNs}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${docNs}' to perform this operation.`, { ...at, ...docPos(doc, parsed, 'metadata.namespace') }),
     };
   }
-  const outcome: ObjectOutcome = { ...base, kind: rt.kind, name, ref: `${qualifiedSingular(rt)}/${name}`, ...(ns ? { namespace: ns } : {}) };
-
+  const outcome: ObjectOutcome = { doc: doc.index, kind: rt.kind, name, ref: `${qualifiedSingular(rt)}/${name}`, source: file, ...(ns ? { namespace: ns } : {}) };
   // the object as kubectl sends it: namespace filled in, as the builder's DefaultNamespace() does
   const manifest = deepClone(v) as unknown as KObject;
   manifest.metadata = isPlainObject(manifest.metadata) ? manifest.metadata : {};
   if (ns) manifest.metadata.namespace = ns;
   else delete manifest.metadata.namespace;
+  return { item: { source: file, doc, parsed, rt, manifest, outcome } };
+}
 
+// ------------------------------------------------------------------ running files
+export interface FileSource {
+  /** the name kubectl shows (`manifests/llmops-k8s.yaml`, `STDIN`) */
+  name: string;
+  text: string;
+}
+
+/** Run a file-based kubectl command (apply/create/replace/delete -f) against the store. Never throws. */
+export function runFile(store: Store, command: FileCommand, text: string, opts: FileOptions): FileResult {
+  return runFiles(store, command, [{ name: opts.fileName, text }], opts);
+}
+
+/**
+ * Run a file-based kubectl command over several sources (`-f a.yaml -f b.yaml`, `-f dir/`) as ONE kubectl
+ * invocation: kubectl collects the errors of all files before it prints them, and whether there is one error
+ * or several decides how each is printed. apply reads every file first (ApplyOptions.GetObjects) and applies
+ * afterwards, so its read errors come before its write errors; create/replace/delete report in document order.
+ * Never throws.
+ */
+export function runFiles(store: Store, command: FileCommand, sources: FileSource[], opts: Omit<FileOptions, 'fileName'> & { fileName?: string }): FileResult {
+  const outcomes: ObjectOutcome[] = [];
+  const stdout: string[] = [];
+  const warnings: string[] = [];
+  const loadErrors: FileError[] = [];
+  const ordered: FileError[] = [];
+  const writeErrors: FileError[] = [];
+  let firstParsed: ParsedFile | undefined;
+  let objects = 0;
+  const write = (item: LoadedDoc): void => {
+    let oc: ObjectOutcome;
+    try {
+      oc = writeDoc(store, command, item, { ...opts, fileName: item.source }, warnings);
+    } catch (e) {
+      // defensive: a bug must not take the terminal down
+      oc = { ...item.outcome, error: plainError(`${(e as Error).message}`, { doc: item.doc.index, ...docStart(item.doc), reason: 'Internal', source: item.source }) };
+    }
+    outcomes.push(oc);
+    if (oc.error) (command === 'apply' ? writeErrors : ordered).push(oc.error);
+    else if (oc.action) stdout.push(outcomeLine(command, oc, opts));
+  };
+  const loaded: LoadedDoc[] = [];
+  for (const src of sources) {
+    const { parsed, steps } = loadFile(src.text, { ...opts, fileName: src.name });
+    firstParsed ??= parsed;
+    for (const st of steps) {
+      if ('error' in st) {
+        (command === 'apply' ? loadErrors : ordered).push(st.error);
+        outcomes.push({ doc: st.error.doc ?? 0, error: st.error, source: src.name });
+        continue;
+      }
+      objects++;
+      if (command === 'apply') loaded.push(st.item);
+      else write(st.item);
+    }
+  }
+  for (const item of loaded) write(item);
+  const errors = command === 'apply' ? [...loadErrors, ...writeErrors] : ordered;
+  let texts: string[];
+  if (errors.length === 0 && objects === 0) {
+    const e = plainError(`no objects passed to ${command}`, { line: 1, col: 1 });
+    errors.push(e);
+    texts = [e.single];
+  } else {
+    texts = command === 'apply' ? errorTexts([loadErrors, ...writeErrors]) : errorTexts([ordered]);
+  }
+  return {
+    ok: errors.length === 0, outcomes, stdout, stderr: [...warnings, ...texts], errors,
+    parsed: firstParsed ?? parseYaml(''),
+  };
+}
+
+function outcomeLine(command: FileCommand, oc: ObjectOutcome, opts: Pick<FileOptions, 'dryRun'>): string {
+  if (command === 'delete') {
+    const ns = oc.namespace ? ` from ${oc.namespace} namespace` : '';
+    return `${oc.ref!.replace('/', ' "')}" deleted${ns}${dryRunSuffix(opts as FileOptions)}`;
+  }
+  return `${oc.ref} ${oc.action}${dryRunSuffix(opts as FileOptions)}`;
+}
+
+/** GroupVersionResource.String() / GroupVersionKind.String(): `apps/v1, Resource=deployments`, `/v1, Kind=Service`. */
+function gvrString(rt: ResourceType): string {
+  return `${rt.group ?? ''}/${rt.version}, Resource=${rt.plural}`;
+}
+function gvkString(rt: ResourceType): string {
+  return `${rt.group ?? ''}/${rt.version}, Kind=${rt.kind}`;
+}
+/** resource.Info.String() */
+function infoString(rt: ResourceType, name: string, ns: string): string {
+  return `Resource: "${gvrString(rt)}", GroupVersionKind: "${gvkString(rt)}"\nName: "${name}", Namespace: "${ns}"`;
+}
+
+function writeDoc(store: Store, command: FileCommand, item: LoadedDoc, opts: FileOptions, warnings: string[]): ObjectOutcome {
+  const { doc, parsed, rt, manifest, outcome } = item;
+  const file = opts.fileName;
+  // the builder reads the name with the unstructured accessor: anything but a string reads as ""
+  const name = outcome.name ?? '';
+  const ns = manifest.metadata.namespace;
+  const at = { doc: doc.index, source: file };
   if (command === 'delete') return deleteDoc(store, rt, manifest, outcome, doc, parsed, opts);
 
-  // decoding: types, then unknown fields
+  const clientDry = opts.dryRun === 'client';
+  if (command === 'apply' && !name) {
+    // kubectl apply GETs the live object first, and a GET needs a name (resource.Helper: "resource name may not be empty")
+    return {
+      ...outcome,
+      error: plainError(`error when retrieving current configuration of:\n${infoString(rt, '', ns ?? '')}\nfrom server for: "${file}": resource name may not be empty`, { ...at, ...docPos(doc, parsed, 'metadata') }),
+    };
+  }
+  const live = command === 'create' ? undefined : store.get(rt.kind, ns, name);
+  // --dry-run=client sends nothing: apply prints created/configured (apply.go skips the patch), create prints created
+  if (clientDry && command !== 'replace') return { ...outcome, action: command === 'apply' && live ? 'configured' : 'created' };
+
+  // decoding: types, then unknown fields (the server's strict JSON decoder)
   const dec = decodeCheck(rt.kind, manifest);
-  const decodeFail = (detail: string, path: string, causes: FieldCause[]): ObjectOutcome => {
-    const msg = `${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: ${detail}`;
-    const live = command === 'apply' ? store.get(rt.kind, ns, name) : undefined;
-    const text = live ? patchErrorText(store, rt, manifest, live, file, msg) : `Error from server (BadRequest): error when ${verbing(command)} "${file}": ${msg}`;
-    return { ...outcome, error: { text, doc: doc.index, ...docPos(doc, parsed, path), causes, reason: 'BadRequest' } };
-  };
+  const patchPath = command === 'apply' && live !== undefined;
   if (dec.typeError) {
-    return decodeFail(dec.typeError.message, dec.typeError.path, [{ field: dec.typeError.path, message: dec.typeError.message, doc: doc.index, ...docPos(doc, parsed, dec.typeError.path) }]);
+    const cause = { field: dec.typeError.path, message: dec.typeError.message, doc: doc.index, ...docPos(doc, parsed, dec.typeError.path) };
+    if (patchPath) return { ...outcome, error: patchInvalid(rt, manifest, live!, file, dec.typeError.converterMessage, at, docPos(doc, parsed, dec.typeError.path), [cause]) };
+    return { ...outcome, error: decodeBadRequest(command, rt, file, dec.typeError.message, at, docPos(doc, parsed, dec.typeError.path), [cause]) };
   }
   if (dec.unknown.length) {
     const mode = opts.validate ?? 'strict';
     if (mode === 'strict') {
       const causes = dec.unknown.map((u) => ({ field: u, message: `unknown field "${u}"`, doc: doc.index, ...docPos(doc, parsed, u) }));
-      return decodeFail(strictDecodingMessage(dec.unknown), dec.unknown[0]!, causes);
+      const pos = docPos(doc, parsed, dec.unknown[0]!);
+      if (patchPath) return { ...outcome, error: patchInvalid(rt, manifest, live!, file, strictDecodingMessage(dec.unknown), at, pos, causes) };
+      return { ...outcome, error: decodeBadRequest(command, rt, file, strictDecodingMessage(dec.unknown), at, pos, causes) };
     }
     if (mode === 'warn') for (const u of dec.unknown) warnings.push(`Warning: unknown field "${u}"`);
     for (const u of dec.unknown) dropPath(manifest as unknown as Plain, u);
   }
 
   const dry = opts.dryRun !== undefined;
-  if (command === 'apply' && !name) {
-    // kubectl apply GETs the live object first, and a GET needs a name (resource.Helper: "resource name may not be empty")
-    const gv = rt.group ? `${rt.group}/${rt.version}` : rt.version;
-    return {
-      ...outcome,
-      error: {
-        text: `error: error when retrieving current configuration of:\nResource: "${gv}, Resource=${rt.plural}", GroupVersionKind: "${gv}, Kind=${rt.kind}"\nName: "", Namespace: "${ns ?? ''}"\nfrom server for: "${file}": resource name may not be empty`,
-        doc: doc.index, ...docPos(doc, parsed, 'metadata'), causes: [],
-      },
-    };
-  }
   try {
     if (command === 'create') {
       createObject(store, manifest, { dryRun: dry });
       return { ...outcome, action: 'created' };
     }
     if (command === 'replace') {
-      const live = store.get(rt.kind, ns, name);
       if (!live) throw notFound(rt.kind, name);
       const rv = manifest.metadata.resourceVersion;
       if (rv && rv !== live.metadata.resourceVersion) throw conflict(rt.kind, name);
@@ -426,10 +615,7 @@ function runDoc(store: Store, command: FileCommand, doc: ParsedDoc, parsed: Pars
     return { ...outcome, action: r.action };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    const existed = command === 'apply' && store.get(rt.kind, ns, name) !== undefined;
-    const fe = apiErrorToFileError(e, command, file, doc, parsed);
-    if (existed && e.reason !== 'Invalid') fe.text = patchErrorText(store, rt, manifest, store.get(rt.kind, ns, name)!, file, e.message).replace('(BadRequest)', `(${e.reason})`);
-    return { ...outcome, error: fe };
+    return { ...outcome, error: apiErrorToFileError(e, command, rt, manifest, live, file, doc, parsed) };
   }
 }
 
@@ -437,17 +623,26 @@ function verbing(c: FileCommand): string {
   return c === 'apply' || c === 'create' ? 'creating' : c === 'replace' ? 'replacing' : 'deleting';
 }
 
-function apiErrorToFileError(e: ApiError, command: FileCommand, file: string, doc: ParsedDoc, parsed: ParsedFile): FileError {
-  const causes = e.causes.map((c) => ({ ...c, doc: doc.index, ...docPos(doc, parsed, c.field) }));
-  let text: string;
-  if (e.reason === 'Invalid') text = formatKubectlError(e);
-  else text = `Error from server (${e.reason}): error when ${verbing(command)} "${file}": ${e.message}`;
-  const first = causes[0];
-  const pos = first?.line ? { line: first.line, col: first.col } : docPos(doc, parsed, e.reason === 'NotFound' || e.reason === 'AlreadyExists' ? 'metadata.name' : 'metadata');
-  return { text, doc: doc.index, ...pos, causes, reason: e.reason };
+/** POST/PUT decoding failure: 400 BadRequest `Kind in version "v1" cannot be handled as a Kind: …` (handlers/create.go). */
+function decodeBadRequest(command: FileCommand, rt: ResourceType, file: string, detail: string, at: { doc: number; source: string }, pos: { line?: number; col?: number }, causes: FieldCause[]): FileError {
+  const msg = `${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}: ${detail}`;
+  return statusError('BadRequest', `error when ${verbing(command)} "${file}": ${msg}`, { ...at, ...pos, causes });
 }
 
-function patchErrorText(store: Store, rt: ResourceType, manifest: KObject, live: KObject, file: string, msg: string): string {
+/**
+ * The apply PATCH failing to decode (handlers/patch.go applyPatchToObject): a 422 with an empty kind and name
+ * and one cause `patch: Invalid value: "<the patch as Go's %+v prints a map>": <decoder error>`, so kubectl
+ * prints `The request is invalid: patch: Invalid value: "map[…]": strict decoding error: unknown field "…"`.
+ */
+function patchInvalid(rt: ResourceType, manifest: KObject, live: KObject, file: string, detail: string, at: { doc: number; source: string }, pos: { line?: number; col?: number }, causes: FieldCause[]): FileError {
+  const patch = applyPatchFor(manifest, live);
+  const cause: FieldCause = { field: 'patch', message: `Invalid value: ${goQuote(goPlusV(patch))}: ${detail}` };
+  const serverMsg = ` "" is invalid: patch: ${cause.message}`;
+  return statusError('Invalid', patchMessage(rt, manifest, file, patch, serverMsg), { ...at, ...pos, causes }, { kind: '', name: '', causes: [cause] });
+}
+
+/** The patch kubectl apply sends for a manifest over a live object (three-way, with the new last-applied). */
+function applyPatchFor(manifest: KObject, live: KObject): Plain {
   const modified = deepClone(manifest);
   modified.metadata.annotations = { ...(modified.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(manifest) };
   let original: unknown = {};
@@ -456,27 +651,67 @@ function patchErrorText(store: Store, rt: ResourceType, manifest: KObject, live:
   } catch {
     original = {};
   }
-  const patch = threeWayPatch(original, modified, live);
-  void store;
-  const gv = rt.group ? `${rt.group}/${rt.version}` : rt.version;
-  return [
-    'Error from server (BadRequest): error when applying patch:',
-    JSON.stringify(patch),
-    'to:',
-    `Resource: "${gv}, Resource=${rt.plural}", GroupVersionKind: "${gv}, Kind=${rt.kind}"`,
-    `Name: "${manifest.metadata.name ?? ''}", Namespace: "${manifest.metadata.namespace ?? ''}"`,
-    `for: "${file}": error when patching "${file}": ${msg}`,
-  ].join('\n');
+  return threeWayPatch(original, modified, live);
+}
+
+/** apply.go + patcher.go: AddSourceToErr("applying patch:\n<patch>\nto:\n<info>\nfor:", AddSourceToErr("patching", err)). */
+function patchMessage(rt: ResourceType, manifest: KObject, file: string, patch: Plain, msg: string): string {
+  return `error when applying patch:\n${stableStringify(patch)}\nto:\n${infoString(rt, manifest.metadata.name ?? '', manifest.metadata.namespace ?? '')}\nfor: "${file}": error when patching "${file}": ${msg}`;
+}
+
+/** Go's fmt %+v of a decoded JSON value: map[k:v …] with sorted keys, [a b] for slices, <nil> for null. */
+export function goPlusV(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goPlusV).join(' ')}]`;
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort();
+    return `map[${keys.map((k) => `${k}:${goPlusV(v[k])}`).join(' ')}]`;
+  }
+  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : goFloat(v);
+  return String(v);
+}
+function goFloat(v: number): string {
+  // %v of a float64 is %g with the shortest representation: exponent form below 1e-4 and from 1e21
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-4 || a >= 1e21)) return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  return String(v);
+}
+/** Go's %q of a string (strconv.Quote): printable characters kept, quotes and control characters escaped. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function apiErrorToFileError(e: ApiError, command: FileCommand, rt: ResourceType, manifest: KObject, live: KObject | undefined, file: string, doc: ParsedDoc, parsed: ParsedFile): FileError {
+  const causes = e.causes.map((c) => ({ ...c, doc: doc.index, ...docPos(doc, parsed, c.field) }));
+  const first = causes[0];
+  const pos = first?.line ? { line: first.line, col: first.col } : docPos(doc, parsed, e.reason === 'NotFound' || e.reason === 'AlreadyExists' ? 'metadata.name' : 'metadata');
+  const at = { doc: doc.index, source: file, ...pos, causes };
+  const message = command === 'apply' && live
+    ? patchMessage(rt, manifest, file, applyPatchFor(manifest, live), e.message)
+    : `error when ${verbing(command)} "${file}": ${e.message}`;
+  return statusError(e.reason, message, at, e.reason === 'Invalid' ? { kind: e.kind ?? '', name: e.objectName ?? '', causes: e.causes } : undefined);
 }
 
 function deleteDoc(store: Store, rt: ResourceType, manifest: KObject, outcome: ObjectOutcome, doc: ParsedDoc, parsed: ParsedFile, opts: FileOptions): ObjectOutcome {
   const name = manifest.metadata.name ?? '';
+  if (opts.dryRun === 'client') return { ...outcome, action: 'deleted' };
   const live = store.get(rt.kind, manifest.metadata.namespace, name);
   if (!live) {
     if (opts.ignoreNotFound) return { ...outcome };
     return {
       ...outcome,
-      error: { text: `Error from server (NotFound): error when deleting "${opts.fileName}": ${qualifiedPlural(rt)} "${name}" not found`, doc: doc.index, ...docPos(doc, parsed, 'metadata.name'), causes: [], reason: 'NotFound' },
+      error: statusError('NotFound', `error when deleting "${opts.fileName}": ${qualifiedPlural(rt)} "${name}" not found`, { doc: doc.index, source: opts.fileName, ...docPos(doc, parsed, 'metadata.name') }),
     };
   }
   deleteObject(store, rt.kind, manifest.metadata.namespace, name, {

@@ -87,8 +87,15 @@ describe('validateObject: the API server messages', () => {
     ['two unnamed ports', svc({ ports: [{ port: 80 }, { port: 443 }] }), ['spec.ports[0].name: Required value', 'spec.ports[1].name: Required value']],
     ['duplicate service port names', svc({ ports: [{ name: 'web', port: 80 }, { name: 'web', port: 443 }] }), ['spec.ports[1].name: Duplicate value: "web"']],
     ['nodePort on ClusterIP', svc({ ports: [{ port: 80, nodePort: 30080 }] }), ["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"]],
-    ['nodePort out of range', svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 80 }] }),
-      ['spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767']],
+    // a nodePort out of range is the allocator's error (after validation), see server.test.ts
+    ['nodePort out of range', svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 80 }] }), []],
+    ['duplicate service ports', svc({ ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80 }] }),
+      ['spec.ports[1]: Duplicate value: {"Name":"","Protocol":"TCP","AppProtocol":null,"Port":80,"TargetPort":0,"NodePort":0}']],
+    ['ownerReferences without uid', { ...svc({ ports: [{ port: 80 }] }), metadata: { name: 'web', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs' }] } },
+      ['metadata.ownerReferences.uid: Invalid value: "": must not be empty']],
+    ['ownerReferences all empty, two controllers', { ...svc({ ports: [{ port: 80 }] }), metadata: { name: 'web', ownerReferences: [{ apiVersion: 'x/y/z', kind: '', name: '', uid: 'u', controller: true }, { apiVersion: 'v1', kind: 'Pod', name: 'p', uid: 'u2', controller: true }] } },
+      ['metadata.ownerReferences.apiVersion: Invalid value: "x/y/z": version must not be empty', 'metadata.ownerReferences.kind: Invalid value: "": must not be empty', 'metadata.ownerReferences.name: Invalid value: "": must not be empty',
+        'metadata.ownerReferences: Invalid value: [{"apiVersion":"x/y/z","kind":"","name":"","uid":"u","controller":true},{"apiVersion":"v1","kind":"Pod","name":"p","uid":"u2","controller":true}]: Only one reference can have Controller set to true. Found "true" in references for / and Pod/p']],
     ['targetPort 0 is defaulted, 70000 is not', svc({ ports: [{ port: 80, targetPort: 70000 }] }), ['spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive']],
     ['bad protocol', svc({ ports: [{ port: 80, protocol: 'tcp' }] }), ['spec.ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"']],
     ['clusterIP outside the range', svc({ clusterIP: '10.0.0.5', ports: [{ port: 80 }] }),
@@ -111,7 +118,8 @@ describe('validateObject: the API server messages', () => {
     expect(msgs(next, old)).toEqual(['spec.selector: Invalid value: {"matchLabels":{"app":"llmops2"}}: field is immutable']);
     const s1 = svc({ clusterIP: '10.96.0.50', ports: [{ port: 80 }] });
     const s2 = svc({ clusterIP: '10.96.0.51', ports: [{ port: 80 }] });
-    expect(msgs(s2, s1)).toEqual(['spec.clusterIPs[0]: Invalid value: ["10.96.0.51"]: may not change once set', 'spec.clusterIP: Invalid value: "10.96.0.51": field is immutable']);
+    // validateUpgradeDowngradeClusterIPs: only clusterIPs is reported since dual-stack (v1.20)
+    expect(msgs(s2, s1)).toEqual(['spec.clusterIPs[0]: Invalid value: ["10.96.0.51"]: may not change once set']);
     const sec = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'Opaque', immutable: true, data: { a: 'eA==' } };
     expect(msgs({ ...sec, data: { a: 'eQ==' } }, sec)).toEqual(['data: Forbidden: field is immutable when `immutable` is set']);
   });

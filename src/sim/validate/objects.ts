@@ -73,7 +73,40 @@ function validateObjectMeta(kind: string, md: Plain, errs: Errs, oldMd?: Plain):
   if (ns) for (const m of isDNS1123Label(ns)) errs.push(fe.invalid('metadata.namespace', ns, m));
   validateLabels(obj(md.labels), 'metadata.labels', errs);
   validateAnnotations(obj(md.annotations), 'metadata.annotations', errs);
+  validateOwnerReferences(arr(md.ownerReferences), errs);
   if (oldMd && str(oldMd.name) !== name) errs.push(fe.invalid('metadata.name', name, 'field is immutable'));
+}
+
+/**
+ * apimachinery/pkg/api/validation/objectmeta.go ValidateOwnerReferences: the path has no index
+ * (`metadata.ownerReferences.uid`), and only one reference may be the controller.
+ */
+function validateOwnerReferences(refs: unknown[], errs: Errs): void {
+  const path = 'metadata.ownerReferences';
+  let firstController = '';
+  for (const r of refs) {
+    const ref = obj(r) ?? {};
+    const apiVersion = str(ref.apiVersion) ?? '';
+    const kind = str(ref.kind) ?? '';
+    // schema.FromAPIVersionAndKind: "apps/v1" → group apps, version v1; "v1" → version v1; "a/b/c" → no version
+    const parts = apiVersion.split('/');
+    const version = parts.length === 1 ? parts[0]! : parts.length === 2 ? parts[1]! : '';
+    if (!version) errs.push(fe.invalid(`${path}.apiVersion`, apiVersion, 'version must not be empty'));
+    if (!kind) errs.push(fe.invalid(`${path}.kind`, kind, 'must not be empty'));
+    const name = str(ref.name) ?? '';
+    if (!name) errs.push(fe.invalid(`${path}.name`, name, 'must not be empty'));
+    const uid = str(ref.uid) ?? '';
+    if (!uid) errs.push(fe.invalid(`${path}.uid`, uid, 'must not be empty'));
+    if (version === 'v1' && parts.length === 1 && kind === 'Event') {
+      errs.push(fe.invalid(path, ref, '/v1, Kind=Event is disallowed from being an owner'));
+    }
+    if (ref.controller === true) {
+      const cur = `${kind}/${name}`;
+      if (firstController) {
+        errs.push(fe.invalid(path, refs, `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${cur}`));
+      } else firstController = cur;
+    }
+  }
 }
 
 export function validateLabels(labels: Plain | undefined, path: string, errs: Errs): void {
@@ -505,9 +538,6 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
     else for (const m of isValidPortNum(pn)) errs.push(fe.invalid(`${p}.port`, pn, m));
     const proto = str(port.protocol) ?? 'TCP';
     if (!PROTOCOLS.includes(proto)) errs.push(fe.notSupported(`${p}.protocol`, proto, PROTOCOLS));
-    const key = `${pn}/${proto}`;
-    if (seenPorts.has(key)) errs.push(fe.duplicate(p, { port: pn, protocol: proto }));
-    seenPorts.add(key);
     const tp = port.targetPort;
     if (typeof tp === 'number') {
       for (const m of isValidPortNum(tp)) errs.push(fe.invalid(`${p}.targetPort`, tp, m));
@@ -515,10 +545,30 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
       for (const m of isValidPortName(tp)) errs.push(fe.invalid(`${p}.targetPort`, tp, m));
     }
     const np = num(port.nodePort);
-    if (np !== undefined && np !== 0) {
-      if (type === 'ClusterIP' || type === 'ExternalName') errs.push(fe.forbidden(`${p}.nodePort`, `may not be used when \`type\` is '${type}'`));
-      else if (np < 30000 || np > 32767) errs.push(fe.invalid(`spec.ports[${i}].nodePort`, np, 'provided port is not in the valid range. The range of valid ports is 30000-32767'));
+    if (np !== undefined && np !== 0 && (type === 'ClusterIP' || type === 'ExternalName')) {
+      errs.push(fe.forbidden(`${p}.nodePort`, `may not be used when \`type\` is '${type}'`));
     }
+    // (a nodePort outside 30000-32767 is the port allocator's error, after validation: api/alloc.ts)
+  });
+  // ValidateService: duplicate nodePorts, then duplicate (port, protocol) pairs, after the per-port checks.
+  // The duplicate value is an internal core.ServicePort, which field.ErrorBody (v1.34, kubernetes#132314) prints
+  // as JSON with Go field names [M: the exact field list is from pkg/apis/core/types.go, not seen in output].
+  const seenNodePorts = new Set<string>();
+  ports.forEach((x, i) => {
+    const port = obj(x) ?? {};
+    const np = num(port.nodePort);
+    if (!np) return;
+    const key = `${np}/${str(port.protocol) ?? 'TCP'}`;
+    if (seenNodePorts.has(key)) errs.push(fe.duplicate(`spec.ports[${i}].nodePort`, np));
+    seenNodePorts.add(key);
+  });
+  ports.forEach((x, i) => {
+    const port = obj(x) ?? {};
+    const pn = num(port.port) ?? 0;
+    const proto = str(port.protocol) ?? 'TCP';
+    const key = `${pn}/${proto}`;
+    if (seenPorts.has(key)) errs.push(fe.duplicate(`spec.ports[${i}]`, { Name: '', Protocol: proto, AppProtocol: null, Port: pn, TargetPort: 0, NodePort: 0 }));
+    seenPorts.add(key);
   });
   const sa = str(spec.sessionAffinity);
   if (sa !== undefined && sa !== 'None' && sa !== 'ClientIP') errs.push(fe.notSupported('spec.sessionAffinity', sa, ['ClientIP', 'None']));
@@ -546,8 +596,8 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
     const os = obj(old.spec) ?? {};
     const oldIP = str(os.clusterIP);
     if (oldIP && cip !== undefined && cip !== oldIP && str(os.type) !== 'ExternalName' && type !== 'ExternalName') {
+      // validateUpgradeDowngradeClusterIPs (v1.20+): only the plural field is reported
       errs.push(fe.invalid('spec.clusterIPs[0]', [cip], 'may not change once set'));
-      errs.push(fe.invalid('spec.clusterIP', cip, 'field is immutable'));
     }
   }
 }

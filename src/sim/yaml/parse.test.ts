@@ -60,7 +60,10 @@ describe('YAML positions', () => {
       [2, 7, 1, expect.any(String)],
     ]);
     expect(bad.errors.every((e) => e.message.length > 0)).toBe(true);
+    // go-yaml v2 (kubectl) keeps the last of repeated keys: a warning, not an error
     const dup = parseYaml('a: 1\na: 2\n');
-    expect(dup.errors[0]).toMatchObject({ doc: 0, line: 2, col: 1, code: 'DUPLICATE_KEY' });
+    expect(dup.errors).toEqual([]);
+    expect(dup.docs[0]!.value).toEqual({ a: 2 });
+    expect(dup.docs[0]!.warnings[0]).toMatchObject({ doc: 0, line: 2, col: 1, code: 'DUPLICATE_KEY' });
   });
 });

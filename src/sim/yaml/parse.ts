@@ -22,6 +22,11 @@ export interface ParsedDoc {
   /** true when the document has no content (comments only, or `---` alone) */
   empty: boolean;
   errors: YamlError[];
+  /**
+   * Problems kubectl does not stop at: a key repeated in a mapping (go-yaml v2, which kubectl's YAML-to-JSON
+   * conversion uses, keeps the LAST value silently). Code `DUPLICATE_KEY`; for editor warnings.
+   */
+  warnings: YamlError[];
   /** 1-based line where the document starts */
   startLine: number;
   /** the document source text */
@@ -36,9 +41,24 @@ export interface ParsedFile {
 
 const MAX_ALIAS = 1000;
 
+/**
+ * Scalars resolve as go-yaml v2 resolves them (YAML 1.1; sigs.k8s.io/yaml.YAMLToJSON, what kubectl runs on every
+ * document): `yes`/`no`/`on`/`off`/`y`/`n` are booleans, `0755` is octal (493), keys like `on:` become "true".
+ * Unlike the YAML 1.1 spec, go-yaml keeps timestamps (`2024-01-01`) and sexagesimal numbers (`1:30`) as
+ * strings when decoding into interface{}, so those two tags are left out.
+ */
+export const YAML_OPTIONS = {
+  version: '1.1' as const,
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  customTags: (tags: Array<{ tag?: string; format?: string }>) =>
+    tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'),
+};
+
 export function parseYaml(text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const all = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const all = parseAllDocuments(text, { lineCounter, ...(YAML_OPTIONS as object) });
   const list = Array.isArray(all) ? all : [];
   const docs: ParsedDoc[] = [];
   const errors: YamlError[] = [];
@@ -47,13 +67,17 @@ export function parseYaml(text: string): ParsedFile {
       const p = lineCounter.linePos(e.pos[0]);
       return { doc: index, line: p.line, col: p.col, message: firstLine(e.message), code: e.code };
     });
+    const warnings = duplicateKeys(d, index, lineCounter);
     let value: unknown;
     if (errs.length === 0) {
       try {
         value = d.toJS({ maxAliasCount: MAX_ALIAS });
       } catch (e) {
+        const msg = (e as Error).message;
+        // go-yaml: `yaml: unknown anchor 'x' referenced` (no line)
+        const alias = /^Unresolved alias.*?: (\S+)|^unresolved alias.*?: (\S+)/i.exec(msg);
         const p = lineCounter.linePos(d.range[0]);
-        errs.push({ doc: index, line: p.line, col: p.col, message: (e as Error).message, code: 'TO_JS' });
+        errs.push({ doc: index, line: p.line, col: p.col, message: alias ? `unknown anchor '${alias[1] ?? alias[2]}' referenced` : msg, code: alias ? 'UNKNOWN_ANCHOR' : 'TO_JS' });
       }
     }
     docs.push({
@@ -61,6 +85,7 @@ export function parseYaml(text: string): ParsedFile {
       value,
       empty: d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.range[0] === d.contents.range[1]),
       errors: errs,
+      warnings,
       // kubectl splits the stream at `---` lines; go-yaml then counts from the line after the marker
       startLine: lineCounter.linePos(d.range[0]).line + (/^---(?:[ \t]|\r?\n|$)/.test(text.slice(d.range[0], d.range[0] + 5)) ? 1 : 0),
       source: text.slice(d.range[0], d.range[2]),
@@ -69,6 +94,30 @@ export function parseYaml(text: string): ParsedFile {
     errors.push(...errs);
   });
   return { docs, errors, lineCounter };
+}
+
+/** Keys repeated in a block or flow mapping, at the repeated key (the one whose value wins). */
+function duplicateKeys(d: Document.Parsed, index: number, lc: LineCounter): YamlError[] {
+  const out: YamlError[] = [];
+  const visit = (n: unknown, depth: number): void => {
+    if (depth > 200) return;
+    if (isMap(n)) {
+      const seen = new Map<string, number>();
+      for (const p of n.items) {
+        const k = isScalar(p.key) ? String(p.key.value) : undefined;
+        if (k !== undefined) {
+          const firstAt = seen.get(k);
+          if (firstAt !== undefined) {
+            const at = lc.linePos((p.key as YNode).range?.[0] ?? 0);
+            out.push({ doc: index, line: at.line, col: at.col, code: 'DUPLICATE_KEY', message: `mapping key "${k}" already defined at line ${lc.linePos(firstAt).line}` });
+          } else seen.set(k, (p.key as YNode).range?.[0] ?? 0);
+        }
+        visit(p.value, depth + 1);
+      }
+    } else if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+  };
+  visit(d.contents, 0);
+  return out;
 }
 
 function firstLine(m: string): string {
@@ -127,7 +176,8 @@ export function locate(doc: ParsedDoc, path: string | PathSeg[], lc: LineCounter
     let next: unknown;
     let at: number | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p: Pair) => keyText(p.key) === String(seg));
+      // the last of repeated keys is the one that counts (go-yaml v2 overwrites)
+      const pair = [...node.items].reverse().find((p: Pair) => keyText(p.key) === String(seg));
       if (pair) {
         next = pair.value;
         at = (pair.key as YNode | null)?.range?.[0];
