@@ -48,6 +48,8 @@ export class World {
   minikube: MinikubeState = 'absent';
   /** the minikube VM was created at least once (first start downloads the preload) */
   minikubeCreatedAt: number | undefined;
+  /** the node container's size (minikube start --cpus/--memory on the first start; later starts keep it) */
+  minikubeSize = { cpus: 2, memoryMB: 3900 };
   /** when the node container last (re)started (docker ps STATUS `Up …`) */
   minikubeStartedAt: number | undefined;
   /** the node container's id (a new one after `minikube delete` + `start`) */

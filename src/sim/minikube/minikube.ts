@@ -58,11 +58,14 @@ export const minikube: Program = (argv, ctx) => {
   if (!sub || args.includes('--help') || args.includes('-h')) { ctx.io.out(USAGE); return 0; }
   switch (sub) {
     case 'start': return start(ctx, args);
-    case 'status': return status(ctx);
+    case 'status': return status(ctx, args);
     case 'stop': return stop(ctx, args);
     case 'delete': return del(ctx);
     case 'ip': { const rc = needRunning(ctx); if (rc !== undefined) return rc; ctx.io.out(NODE_IP + '\n'); return 0; }
-    case 'version': ctx.io.out(`minikube version: ${MINIKUBE_VERSION}\ncommit: ${MINIKUBE_COMMIT}\n`); return 0;
+    case 'version':
+      // cmd/version.go: --short prints the version alone
+      ctx.io.out(args.includes('--short') ? `${MINIKUBE_VERSION}\n` : `minikube version: ${MINIKUBE_VERSION}\ncommit: ${MINIKUBE_COMMIT}\n`);
+      return 0;
     case 'image': return image(positional.slice(1), args, ctx);
     case 'service': return service(positional.slice(1), args, ctx);
     case 'tunnel': return tunnel(ctx);
@@ -99,7 +102,14 @@ function start(ctx: Ctx, args: string[]): number {
   } else if (firstRun) {
     o('✨  Automatically selected the docker driver. Other choices: virtualbox, none, ssh');
     o('📌  Using Docker driver with root privileges');
-  } else o('✨  Using the docker driver based on existing profile');
+  } else {
+    o('✨  Using the docker driver based on existing profile');
+    // cmd/start.go validateChangedMemoryFlags / CPU check: an existing cluster keeps its size (warnings on stderr)
+    const mem = memoryMB(flagValue(args, 'memory'));
+    const cpus = flagValue(args, 'cpus');
+    if (mem !== undefined && mem !== w.minikubeSize.memoryMB) ctx.io.err('❗  You cannot change the memory size for an existing minikube cluster. Please first delete the cluster.\n');
+    if (cpus !== undefined && Number(cpus) !== w.minikubeSize.cpus) ctx.io.err('❗  You cannot change the number of CPUs for an existing minikube cluster. Please first delete the cluster.\n');
+  }
   o('👍  Starting "minikube" primary control-plane node in "minikube" cluster');
   o('🚜  Pulling base image v0.0.48 ...');
   if (firstRun && w.minikubeCreatedAt === undefined) {
@@ -107,7 +117,12 @@ function start(ctx: Ctx, args: string[]): number {
     o('    > gcr.io/k8s-minikube/kicbase...:  488.51 MiB / 488.52 MiB  100.00% 2.05 Mi');
     o('    > preloaded-images-k8s-v18-v1...:  337.07 MiB / 337.07 MiB  100.00% 1.02 Mi');
   }
-  if (firstRun) o('🔥  Creating docker container (CPUs=2, Memory=3900MB) ...');
+  if (firstRun) {
+    // defaults: 2 CPUs, 25 % of a 16 GB host rounded down to 100 MB (kubectl-layouts §5.1)
+    const cpus = Number(flagValue(args, 'cpus') ?? 2);
+    w.minikubeSize = { cpus: Number.isInteger(cpus) && cpus > 0 ? cpus : 2, memoryMB: memoryMB(flagValue(args, 'memory')) ?? 3900 };
+    o(`🔥  Creating docker container (CPUs=${w.minikubeSize.cpus}, Memory=${w.minikubeSize.memoryMB}MB) ...`);
+  }
   else if (w.minikube === 'stopped') o('🔄  Restarting existing docker container for "minikube" ...');
   else o('🏃  Updating the running docker "minikube" container ...');
   o(`🐳  Preparing Kubernetes ${K8S_VERSION} on Docker 28.4.0 ...`);
@@ -120,12 +135,31 @@ function start(ctx: Ctx, args: string[]): number {
   return 0;
 }
 
-function status(ctx: Ctx): number {
+function status(ctx: Ctx, args: string[]): number {
   const w = ctx.world;
   if (w.minikube === 'absent') { ctx.io.out(NO_PROFILE); return 85; }
   const s = w.minikube === 'running' ? 'Running' : 'Stopped';
-  ctx.io.out(`minikube\ntype: Control Plane\nhost: ${s}\nkubelet: ${s}\napiserver: ${s}\nkubeconfig: ${w.minikube === 'running' ? 'Configured' : 'Stopped'}\n\n`);
+  const kubeconfig = w.minikube === 'running' ? 'Configured' : 'Stopped';
+  const oi = args.findIndex((a) => a === '-o' || a === '--output');
+  const format = oi >= 0 ? args[oi + 1] : args.find((a) => a.startsWith('--output=') || a.startsWith('-o='))?.replace(/^(--output|-o)=/, '');
+  // cmd/status.go statusJSON: the Status struct marshalled (one object for a single node)
+  if (format === 'json') ctx.io.out(JSON.stringify({ Name: 'minikube', Host: s, Kubelet: s, APIServer: s, Kubeconfig: kubeconfig, Worker: false }) + '\n');
+  else ctx.io.out(`minikube\ntype: Control Plane\nhost: ${s}\nkubelet: ${s}\napiserver: ${s}\nkubeconfig: ${kubeconfig}\n\n`);
   return w.minikube === 'running' ? 0 : 7;
+}
+
+/** `--memory=4096`, `--memory 8g`, `--memory=4gb`: minikube's memory flag in MB (plain numbers are MB). */
+function flagValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+function memoryMB(v: string | undefined): number | undefined {
+  const m = /^(\d+)\s*([kmgt]?)i?b?$/i.exec(v ?? '');
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  return unit === 'g' ? n * 1024 : unit === 't' ? n * 1024 * 1024 : unit === 'k' ? Math.floor(n / 1024) : n;
 }
 
 function stop(ctx: Ctx, args: string[]): number {

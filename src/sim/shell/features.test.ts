@@ -119,3 +119,19 @@ describe('compound commands', () => {
     expect(s.lastExit).toBe(2);
   });
 });
+
+describe('minikube flags', () => {
+  it('--cpus/--memory size the first start; a later start with another size warns as cmd/start.go does', () => {
+    const s = sh();
+    expect(s.run('minikube start --memory=4096 --cpus=4').output).toContain('🔥  Creating docker container (CPUs=4, Memory=4096MB) ...\n');
+    const again = s.run('minikube start --memory 8g --cpus=4').output;
+    expect(again).toContain('✨  Using the docker driver based on existing profile\n❗  You cannot change the memory size for an existing minikube cluster. Please first delete the cluster.\n');
+    expect(again).not.toContain('number of CPUs');
+  });
+  it('status -o json, version --short', () => {
+    const s = sh();
+    s.run('minikube start');
+    expect(s.run('minikube status -o json').output).toBe('{"Name":"minikube","Host":"Running","Kubelet":"Running","APIServer":"Running","Kubeconfig":"Configured","Worker":false}\n');
+    expect(s.run('minikube version --short').output).toBe('v1.37.0\n');
+  });
+});
