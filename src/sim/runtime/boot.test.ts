@@ -82,4 +82,24 @@ describe('a fresh minikube: what the boot left behind', () => {
     expect(names(5)).toEqual(names(5));
     expect(names(5)).not.toEqual(names(6));
   });
+  it('kube-dns endpoints exist since boot; a deleted coredns pod stops after its lameduck and is replaced', () => {
+    const c = createCluster({ seed: 2 });
+    const now = c.now();
+    const ep = c.store.get('Endpoints', 'kube-system', 'kube-dns')!;
+    expect(age(ep.metadata.creationTimestamp, now)).toBe(BOOT.addons);
+    const old = c.store.list<Pod>('Pod', { namespace: 'kube-system' }).find((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns')!;
+    c.store.delete('Pod', 'kube-system', old.metadata.name!);
+    c.settle();
+    const dns = () => c.store.list<Pod>('Pod', { namespace: 'kube-system' }).filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
+    expect(dns()).toHaveLength(2); // the old one terminating, its replacement created at once
+    c.advance(4);
+    expect(dns().map((p) => p.metadata.name)).toContain(old.metadata.name);
+    c.advance(2);
+    const left = dns();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.metadata.name).not.toBe(old.metadata.name);
+    expect(left[0]!.status?.containerStatuses?.[0]?.ready).toBe(true);
+    const subsets = (c.store.get('Endpoints', 'kube-system', 'kube-dns') as unknown as { subsets?: { addresses?: { ip: string }[] }[] }).subsets;
+    expect(subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual([left[0]!.status?.podIP]);
+  });
 });

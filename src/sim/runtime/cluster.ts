@@ -120,6 +120,7 @@ export class Cluster {
       events: this.events,
       setTime: (ms) => this.clock.setTo(ms),
       side: (fn) => { const prev = this.sideRandom; this.sideRandom = bootRng; try { return fn(); } finally { this.sideRandom = prev; } },
+      syncEndpoints: (key) => this.endpoints.reconcile(key),
     }, readyAt);
     this.podCount = this.store.list('Pod').length;
     // objects created before the watch: index their owners (the coredns ReplicaSet's pod, …) and reconcile them
@@ -310,8 +311,8 @@ export class Cluster {
   private onPodChange(ev: WatchEvent, pod: Pod, ns: string, name: string): void {
     const key = `${ns}/${name}`;
     const old = ev.old as Pod | undefined;
-    if (this.systemPods.has(pod.metadata.uid ?? '')) return;
     const ref = controllerRef(pod) ?? (old ? controllerRef(old) : undefined);
+    if (this.systemPods.has(pod.metadata.uid ?? '')) { this.onSystemPodChange(ev, pod, ref); return; }
     if (ref?.kind === 'Job') this.queue.add(`job|${ns}/${ref.name}`);
     else if (ref?.kind === 'ReplicaSet') {
       this.queue.add(`replicaset|${ns}/${ref.name}`);
@@ -342,6 +343,28 @@ export class Cluster {
       for (const svc of this.servicesIn(ns)) {
         if (serviceSelects(svc, pod) || (old && serviceSelects(svc, old))) this.queue.add(`endpoints|${ns}/${svc.metadata.name}`);
       }
+    }
+  }
+
+  /**
+   * The kube-system pods are not run by the simulated kubelet. Deleting one: it stops after its grace (coredns
+   * finishes its 5 s `lameduck`, the others exit at once) and its ReplicaSet replaces it with an ordinary pod, which
+   * the kubelet then runs; Services selecting it (kube-dns) follow.
+   */
+  private onSystemPodChange(ev: WatchEvent, pod: Pod, ref: { kind: string; name: string } | undefined): void {
+    const ns = pod.metadata.namespace ?? '';
+    const name = pod.metadata.name ?? '';
+    if (ref?.kind === 'ReplicaSet') this.queue.add(`replicaset|${ns}/${ref.name}`);
+    for (const svc of this.servicesIn(ns)) if (serviceSelects(svc, pod)) this.queue.add(`endpoints|${ns}/${svc.metadata.name}`);
+    if (ev.type === 'DELETED') { this.scheduler.resourcesFreed(); return; }
+    if (pod.metadata.deletionTimestamp && !(ev.old as Pod | undefined)?.metadata.deletionTimestamp) {
+      const uid = pod.metadata.uid;
+      const stopMs = pod.metadata.labels?.['k8s-app'] === 'kube-dns' ? 5_000 : 300;
+      const deadline = parseRfc3339(pod.metadata.deletionTimestamp) ?? this.clock.now();
+      this.timers.schedule(Math.min(this.clock.now() + stopMs, Math.max(deadline, this.clock.now())), () => {
+        const cur = this.store.get('Pod', ns, name);
+        if (cur && cur.metadata.uid === uid) this.store.remove('Pod', ns, name);
+      });
     }
   }
 

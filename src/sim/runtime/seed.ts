@@ -61,6 +61,8 @@ export interface BootHooks {
   setTime(ms: Millis): void;
   /** runs `fn` with the store drawing from the side PRNG */
   side<T>(fn: () => T): T;
+  /** runs the endpoints controller for a Service now (its Endpoints/EndpointSlice then carry boot-time ages) */
+  syncEndpoints?(key: string): void;
 }
 
 /** Creates the system objects along the boot timeline; returns the uids of the system pods (the kubelet does not run them). */
@@ -166,6 +168,8 @@ export function seedMinikube(boot: BootHooks, readyAt: Millis): Set<string> {
   });
   created.set(dnsSpec.name, dnsPod);
   created.set(proxySpec.name, proxyPod);
+  // the endpoint and endpointslice controllers fill kube-dns as soon as coredns has an IP
+  boot.syncEndpoints?.('kube-system/kube-dns');
   side(() => {
     const gone = { ...dnsPod, metadata: { ...dnsPod.metadata, name: scaledAway, uid: store.newUid() } } as KObject;
     for (const p of [dnsPod, gone, proxyPod]) scheduled(events, p);
