@@ -40,7 +40,11 @@ const PUBLIC: Entry[] = [
   { repo: 'docker.io/library/nginx', tags: ['latest', '1.27', '1.27.5', '1.27-alpine', 'alpine', '1.29', '1.29.1', 'stable', 'mainline', '1.25'], sizeMB: 192, pullMs: 6200, model: 'nginx' },
   { repo: 'docker.io/library/busybox', tags: ['latest', '1.36', '1.37', '1.37.0', 'stable'], sizeMB: 4, pullMs: 1900, model: 'busybox' },
   { repo: 'docker.io/curlimages/curl', tags: ['latest', '8.10.1', '8.11.1', '8.15.0', '8.16.0'], sizeMB: 24, pullMs: 2600, model: 'curl' },
-  { repo: 'docker.io/library/node', tags: ['20-alpine', '22-alpine', '20-slim', '22-slim', '20', '22', 'lts-alpine'], sizeMB: 160, pullMs: 9000, model: 'node' },
+  // node variants differ a lot in size (uncompressed, as `docker images` shows them) [M]: alpine ~135 MB,
+  // bookworm-slim ~196 MB (the Dockerfile's pinned base), the full bookworm image ~1.1 GB
+  { repo: 'docker.io/library/node', tags: ['20-alpine', '22-alpine', 'lts-alpine'], sizeMB: 135, pullMs: 8000, model: 'node' },
+  { repo: 'docker.io/library/node', tags: ['20-slim', '22-slim', '20-bookworm-slim', '20.20.2-bookworm-slim', '22-bookworm-slim'], sizeMB: 196, pullMs: 9000, model: 'node' },
+  { repo: 'docker.io/library/node', tags: ['20', '22'], sizeMB: 1100, pullMs: 30000, model: 'node' },
   { repo: 'docker.io/library/python', tags: ['3.11-slim', '3.12-slim', '3.11', '3.12'], sizeMB: 130, pullMs: 8000, model: 'python' },
 ];
 
