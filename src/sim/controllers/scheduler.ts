@@ -107,10 +107,9 @@ export class Scheduler {
     const now = rfc3339(this.ctx.now());
     if (f.fits) {
       this.unschedulable.delete(key);
-      const bound = this.ctx.store.update<Pod>({ ...pod, spec: { ...pod.spec, nodeName: NODE_NAME }, metadata: { ...pod.metadata, resourceVersion: undefined } });
+      // the binding subresource: nodeName + PodScheduled in one write, metadata.generation unchanged
+      const bound = this.ctx.store.bind(ns, name, NODE_NAME, now) as Pod;
       used.cpu += req.cpu; used.memory += req.memory; used.pods++;
-      const conds = (bound.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-      this.ctx.store.updateStatus<Pod>({ ...bound, status: { ...bound.status, phase: 'Pending', conditions: [...conds, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }] } });
       this.ctx.events.record(SOURCES.scheduler, bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${name} to ${NODE_NAME}`);
       return;
     }

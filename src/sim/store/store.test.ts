@@ -189,3 +189,21 @@ describe('Store: cheap status writes and counts', () => {
     expect(store.list('Deployment')[0]!.status).toEqual({ replicas: 1 });
   });
 });
+
+describe('pods/binding', () => {
+  it('sets nodeName and PodScheduled in one write without bumping generation', async () => {
+    const { Store } = await import('./store');
+    let t = 0;
+    const s = new Store({ now: () => t, random: () => 0.5 });
+    s.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    s.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x' }] } } as never);
+    let events = 0;
+    s.watch(() => { events++; });
+    t = 1000;
+    const b = s.bind('default', 'p', 'minikube', '1970-01-01T00:00:01Z') as unknown as { metadata: { generation: number }; spec: { nodeName: string }; status: { conditions: { type: string; status: string }[] } };
+    expect(b.metadata.generation).toBe(1);
+    expect(b.spec.nodeName).toBe('minikube');
+    expect(b.status.conditions).toEqual([{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '1970-01-01T00:00:01Z' }]);
+    expect(events).toBe(1);
+  });
+});

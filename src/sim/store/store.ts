@@ -207,6 +207,20 @@ export class Store {
   update<T extends KObject>(input: T): T & KObject {
     return this.write(input, 'main');
   }
+  /**
+   * The pods/binding subresource (registry/core/pod/storage BindingREST.setPodNodeAndMetadata): sets spec.nodeName
+   * and the PodScheduled=True condition in one storage update. It bypasses the pod strategy, so unlike a spec update
+   * it does not bump metadata.generation (KEP-5067 increments generation in PrepareForUpdate only).
+   */
+  bind(namespace: string | undefined, name: string, nodeName: string, conditionTime: string): KObject {
+    const cur = this.mustGet('Pod', namespace, name);
+    const spec = { ...(cur.spec as Record<string, unknown>), nodeName };
+    const st = (cur.status ?? {}) as { conditions?: { type: string }[] } & Record<string, unknown>;
+    const conditions = [...(st.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: conditionTime }];
+    const next = { ...cur, metadata: { ...cur.metadata }, spec, status: { ...st, phase: (st.phase as string | undefined) ?? 'Pending', conditions } } as KObject;
+    return this.commit(cur, next);
+  }
+
   /** Write only the status of an object (status subresource). Cheap: only the status is copied and compared. */
   updateStatus<T extends KObject>(input: T): T & KObject {
     const kind = input.kind;
