@@ -3,6 +3,7 @@
 import type { Ctx, Program } from './types';
 import { basename, displayPath } from './vfs';
 import { base64Encode, base64Decode, utf8Bytes, utf8Decode } from '../api/base64';
+import { TEXT_PROGRAMS } from './textutils';
 
 const echo: Program = (argv, ctx) => {
   let args = argv.slice(1);
@@ -310,7 +311,7 @@ const falseP: Program = () => 1;
 
 export const BUILTIN_PROGRAMS: Record<string, Program> = {
   echo, cat, ls, pwd, grep, head: headTail('head'), tail: headTail('tail'), wc, base64, env, printenv: env,
-  touch, rm, mkdir, cp, whoami, printf, true: trueP, false: falseP,
+  touch, rm, mkdir, cp, whoami, printf, true: trueP, false: falseP, ...TEXT_PROGRAMS,
 };
 
 export { displayPath };
