@@ -9,7 +9,7 @@ import { tabwrite, DESCRIBE_TABS } from './tabwriter';
 import { rfc1123z } from '../shell/time';
 import { humanDuration } from './duration';
 import { selectorText } from './printers';
-import { parseTargets, nsFor } from './get';
+import { parseTargets, nsFor, ENDPOINTS_WARNING } from './get';
 import { base64Decode } from '../api/base64';
 import { utf8Bytes } from '../api/base64';
 
@@ -446,8 +446,34 @@ function describeGeneric(k: Kctx, o: KObject): string {
   return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
 }
 
+/** describeEndpoints (kubectl/pkg/describe/describe.go): one block per subset, each ended by a blank line. */
+function describeEndpoints(k: Kctx, o: KObject): string {
+  type Addr = { ip: string };
+  type Subset = { addresses?: Addr[]; notReadyAddresses?: Addr[]; ports?: Array<{ name?: string; port: number; protocol?: string }> };
+  const w: W = [];
+  w.push(`Name:\t${o.metadata.name}`);
+  w.push(`Namespace:\t${o.metadata.namespace}`);
+  multiline(w, 'Labels', labelLines(o.metadata.labels));
+  multiline(w, 'Annotations', annotationLines(o.metadata.annotations));
+  w.push('Subsets:');
+  for (const ss of ((o as unknown as { subsets?: Subset[] }).subsets ?? [])) {
+    w.push(`  Addresses:\t${(ss.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}`);
+    w.push(`  NotReadyAddresses:\t${(ss.notReadyAddresses ?? []).map((a) => a.ip).join(',') || '<none>'}`);
+    if (ss.ports?.length) {
+      w.push('  Ports:');
+      w.push('    Name\tPort\tProtocol');
+      w.push('    ----\t----\t--------');
+      for (const p of ss.ports) w.push(`    ${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}`);
+    }
+    w.push('');
+  }
+  describeEvents(k, w, o);
+  return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
+}
+
 export function describeObject(k: Kctx, o: KObject): string {
   switch (o.kind) {
+    case 'Endpoints': return describeEndpoints(k, o);
     case 'Pod': return describePod(k, o as Pod);
     case 'Deployment': return describeDeployment(k, o as Deployment);
     case 'ReplicaSet': return describeReplicaSet(k, o as ReplicaSet);
@@ -462,6 +488,9 @@ export function describeObject(k: Kctx, o: KObject): string {
 export function cmdDescribe(k: Kctx): ProgramResult {
   const parsed = parseTargets(k.p.args, 'describe');
   if (!parsed.ok) { k.io.err(parsed.error + '\n'); return 1; }
+  // describe GETs/LISTs v1 Endpoints, so the API server's deprecation warning arrives (once: kubectl deduplicates
+  // warnings) before anything is printed, as for `kubectl get endpoints` (k8s-semantics §5)
+  if (parsed.targets.some((t) => t.rt.kind === 'Endpoints')) k.io.err(ENDPOINTS_WARNING);
   const store = k.world.cluster!.store;
   const allNs = k.bool('all-namespaces');
   const outs: string[] = [];

@@ -10,6 +10,9 @@ import { formatApiError } from './errors';
 
 export interface Target { rt: ResourceType; names: string[] }
 
+/** The API server's warning header on every v1 Endpoints request since 1.33 (kubectl prints it on stderr as it arrives). */
+export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+
 const ALL_KINDS = ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'Job'];
 
 /** Parses `pods`, `pods x y`, `pod/x deploy/y`, `deploy,svc`, `all`. Errors as kubectl words them. */
@@ -101,7 +104,7 @@ export function cmdGet(k: Kctx): ProgramResult {
   }
   if (parsed.targets.some((t) => t.rt.kind === 'Endpoints')) {
     // the API server's deprecation warning for v1 Endpoints (1.33+), printed before the output (k8s-semantics §5)
-    k.io.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+    k.io.err(ENDPOINTS_WARNING);
   }
   const results = parsed.targets.map((t) => ({ t, ...fetch(k, t, allNs) }));
   let rc = 0;

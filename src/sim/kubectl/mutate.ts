@@ -277,7 +277,8 @@ function resolveNamed(k: Kctx, verb: string): { objs: Array<{ rt: ResourceType; 
       try {
         for (const o of store.list(t.rt.kind, { ...(ns !== undefined ? { namespace: ns } : {}), ...(sel ? { labelSelector: sel } : {}) })) out.push({ rt: t.rt, obj: o });
       } catch (e) { k.io.err(formatApiError(e) + '\n'); return { objs: [], rc: 1 }; }
-      if (out.length === 0) k.io.err(`No resources found${ns ? ` in ${ns} namespace` : ''}.\n`.replace('found.', 'found'));
+      // kubectl delete counts what it visited and prints `No resources found` on stdout (delete.go DeleteResult, found == 0)
+      if (out.length === 0) { if (verb === 'delete') k.io.out('No resources found\n'); else k.io.err(`No resources found${ns ? ` in ${ns} namespace` : ''}.\n`.replace('found.', 'found')); }
     } else {
       k.io.err(`error: resource(s) were provided, but no name was specified\n`);
       return { objs: [], rc: 1 };
@@ -291,7 +292,11 @@ export function cmdDelete(k: Kctx): ProgramResult {
     k.io.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
     return 1;
   }
-  const { objs, rc } = resolveNamed(k, 'delete');
+  // The builder visits with ContinueOnError (delete.go DeleteResult): each object found is deleted and printed in order,
+  // the NotFound errors are aggregated and printed by CheckErr at the end, and no --wait happens after an error.
+  const deferred: string[] = [];
+  const { objs, rc } = resolveNamed({ ...k, io: { ...k.io, err: (s: string) => { deferred.push(s); } } }, 'delete');
+  const flush = () => { for (const e of deferred) k.io.err(e); };
   const store = k.world.cluster!.store;
   const grace = k.flag('grace-period');
   const force = k.bool('force');
@@ -304,12 +309,14 @@ export function cmdDelete(k: Kctx): ProgramResult {
         const g = force ? 0 : grace !== undefined && Number(grace) >= 0 ? Number(grace) : undefined;
         store.delete(obj.kind, ns ?? '', obj.metadata.name ?? '', g !== undefined ? { gracePeriodSeconds: g } : {});
         k.world.settle();
-      } catch (e) { k.io.err(formatApiError(e) + '\n'); continue; }
+      } catch (e) { deferred.push(formatApiError(e) + '\n'); continue; }
     }
     // kubectl 1.34: `pod "x" deleted from default namespace` (cluster-scoped objects: `namespace "x" deleted`)
     k.io.out(`${rt.group ? `${rt.singular}.${rt.group}` : rt.singular} "${obj.metadata.name}" ${force ? 'force deleted' : 'deleted'}${rt.namespaced ? ` from ${ns} namespace` : ''}${dryTag(k)}\n`);
   }
   // kubectl waits (--wait=true) until the objects are gone: pods take their grace period
+  if (deferred.some((e) => !e.startsWith('Warning:'))) { flush(); return 1; }
+  flush();
   if (k.p.flags.get('wait') !== false && (!dry || dry === 'none')) {
     const c = k.world.cluster!;
     const pending = () => objs.some(({ obj }) => store.get(obj.kind, obj.metadata.namespace ?? '', obj.metadata.name ?? '')?.metadata.uid === obj.metadata.uid);
