@@ -30,24 +30,50 @@ Basic Commands:
   stop             Stops a running local Kubernetes cluster
   delete           Deletes a local Kubernetes cluster
   dashboard        Access the Kubernetes dashboard running within the minikube cluster
+  pause            pause Kubernetes
+  unpause          unpause Kubernetes
 
 Images Commands:
+  docker-env       Provides instructions to point your terminal's docker-cli to the Docker Engine inside minikube. (Useful for building docker images directly inside minikube)
+  podman-env       Configure environment to use minikube's Podman service
+  cache            Manage cache for images
   image            Manage images
 
 Configuration and Management Commands:
   addons           Enable or disable a minikube addon
+  config           Modify persistent configuration values
+  profile          Get or list the current profiles (clusters)
+  update-context   Update kubeconfig in case of an IP or port change
 
 Networking and Connectivity Commands:
   service          Returns a URL to connect to a service
   tunnel           Connect to LoadBalancer services
 
-Troubleshooting Commands:
-  ip               Retrieves the IP address of the specified node
-  version          Print the version of minikube
+Advanced Commands:
+  mount            Mounts the specified directory into minikube
+  ssh              Log into the minikube environment (for debugging)
   kubectl          Run a kubectl binary matching the cluster version
+  node             Add, remove, or list additional nodes
+  cp               Copy the specified file into minikube
+
+Troubleshooting Commands:
+  ssh-key          Retrieve the ssh identity key path of the specified node
+  ssh-host         Retrieve the ssh host key of the specified node
+  ip               Retrieves the IP address of the specified node
+  logs             Returns logs to debug a local Kubernetes cluster
+  update-check     Print current and latest version number
+  version          Print the version of minikube
+  options          Show a list of global command-line options (applies to all commands).
+
+Other Commands:
+  completion       Generate command completion for a shell
+  license          Outputs the licenses of dependencies to a directory
 
 Use "minikube <command> --help" for more information about a given command.
 `;
+
+/** Real minikube commands the simulator does not model: a clear message instead of "unknown command". */
+const NOT_MODELLED = new Set(['pause', 'unpause', 'docker-env', 'podman-env', 'cache', 'config', 'profile', 'update-context', 'mount', 'ssh', 'node', 'cp', 'ssh-key', 'ssh-host', 'logs', 'update-check', 'options', 'completion', 'license']);
 
 export const MINIKUBE_COMMANDS = ['start', 'status', 'stop', 'delete', 'ip', 'image', 'service', 'tunnel', 'addons', 'dashboard', 'version', 'kubectl'];
 
@@ -80,6 +106,10 @@ export const minikube: Program = (argv, ctx) => {
       return kubectl(['kubectl', ...(dd >= 0 ? args.slice(dd + 1) : args.slice(1))], ctx);
     }
     default:
+      if (NOT_MODELLED.has(sub)) {
+        ctx.io.err(`minikube ${sub}: this command exists in minikube ${MINIKUBE_VERSION} but is not simulated here (the lab models start, status, stop, delete, ip, image, service, tunnel, addons list, version and kubectl)\n`);
+        return 1;
+      }
       ctx.io.err(`Error: unknown command "${sub}" for "minikube"\nRun 'minikube --help' for usage.\n`);
       return 1;
   }
@@ -314,14 +344,48 @@ function tunnel(ctx: Ctx): number | LongRunning {
 }
 
 const ADDONS: Array<[string, boolean, string]> = [
-  // [M] a representative subset of minikube v1.37's addon list (name, enabled by default, maintainer)
+  // `minikube addons list` of a recent release (a real transcript with kubetail and volcano [D]; the v1.37 list may
+  // differ by an addon or two [M]): name, enabled on a fresh cluster, maintainer
+  ['ambassador', false, '3rd party (Ambassador)'],
+  ['amd-gpu-device-plugin', false, '3rd party (AMD)'],
+  ['auto-pause', false, 'minikube'],
+  ['cloud-spanner', false, 'Google'],
+  ['csi-hostpath-driver', false, 'Kubernetes'],
   ['dashboard', false, 'Kubernetes'],
   ['default-storageclass', true, 'Kubernetes'],
+  ['efk', false, '3rd party (Elastic)'],
+  ['freshpod', false, 'Google'],
+  ['gcp-auth', false, 'Google'],
+  ['gvisor', false, 'minikube'],
+  ['headlamp', false, '3rd party (kinvolk.io)'],
+  ['inaccel', false, '3rd party (InAccel [info@inaccel.com])'],
   ['ingress', false, 'Kubernetes'],
   ['ingress-dns', false, 'minikube'],
+  ['inspektor-gadget', false, '3rd party (inspektor-gadget.io)'],
+  ['istio', false, '3rd party (Istio)'],
+  ['istio-provisioner', false, '3rd party (Istio)'],
+  ['kong', false, '3rd party (Kong HQ)'],
+  ['kubeflow', false, '3rd party'],
+  ['kubetail', false, '3rd party (kubetail.com)'],
+  ['kubevirt', false, '3rd party (KubeVirt)'],
+  ['logviewer', false, '3rd party (unknown)'],
+  ['metallb', false, '3rd party (MetalLB)'],
   ['metrics-server', false, 'Kubernetes'],
+  ['nvidia-device-plugin', false, '3rd party (NVIDIA)'],
+  ['nvidia-driver-installer', false, '3rd party (NVIDIA)'],
+  ['nvidia-gpu-device-plugin', false, '3rd party (NVIDIA)'],
+  ['olm', false, '3rd party (Operator Framework)'],
+  ['pod-security-policy', false, '3rd party (unknown)'],
+  ['portainer', false, '3rd party (Portainer.io)'],
   ['registry', false, 'minikube'],
+  ['registry-aliases', false, '3rd party (unknown)'],
+  ['registry-creds', false, '3rd party (UPMC Enterprises)'],
   ['storage-provisioner', true, 'minikube'],
+  ['storage-provisioner-gluster', false, '3rd party (Gluster)'],
+  ['storage-provisioner-rancher', false, '3rd party (Rancher)'],
+  ['volcano', false, 'third-party (volcano)'],
+  ['volumesnapshots', false, 'Kubernetes'],
+  ['yakd', false, '3rd party (marcnuri.com)'],
 ];
 
 function addons(pos: string[], ctx: Ctx): number {
