@@ -109,14 +109,16 @@ export class World {
   }
 
   /** `docker ps`: running containers, newest first — the minikube node container among them while it runs. */
-  containersTable(): string {
+  containersTable(all = false): string {
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     const live: Array<{ created: number; up: number; row: string[] }> = [];
     const trunc = (cmd: string) => JSON.stringify(cmd.length > 20 ? cmd.slice(0, 19) + '…' : cmd);
     const up = (ms: number) => `Up ${dockerAgo((this.nowMs - ms) / 1000).replace(/ ago$/, '').replace(/^Less than a second$/, 'Less than a second')}`;
-    for (const c of this.containers.filter((x) => x.exited === undefined)) {
-      live.push({ created: c.createdMs, up: c.createdMs, row: [c.id.slice(0, 12), c.image, trunc(c.command), dockerAgo((this.nowMs - c.createdMs) / 1000), up(c.createdMs),
-        c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/tcp, [::]:${p.host}->${p.container}/tcp`).join(', '), c.name] });
+    for (const c of this.containers.filter((x) => all || x.exited === undefined)) {
+      const running = c.exited === undefined;
+      live.push({ created: c.createdMs, up: c.createdMs, row: [c.id.slice(0, 12), c.image, trunc(c.command), dockerAgo((this.nowMs - c.createdMs) / 1000),
+        running ? up(c.createdMs) : `Exited (${c.exited}) ${dockerAgo((this.nowMs - (c.exitedMs ?? this.nowMs)) / 1000)}`,
+        running ? c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/tcp, [::]:${p.host}->${p.container}/tcp`).join(', ') : '', c.name] });
     }
     if (this.minikube === 'running' && this.minikubeCreatedAt !== undefined) {
       // the docker driver's node container (kic): entrypoint `/usr/local/bin/entrypoint /sbin/init`, its ports published

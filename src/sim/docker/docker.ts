@@ -333,8 +333,13 @@ A self-sufficient runtime for containers
 
 Common Commands:
   run         Create and run a new container from an image
+  ps          List containers
   build       Build an image from a Dockerfile
   images      List images
+  logs        Fetch the logs of a container
+  stop        Stop one or more running containers
+  kill        Kill one or more running containers
+  rm          Remove one or more containers
   rmi         Remove one or more images
   tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
   version     Show the Docker version information
@@ -342,7 +347,38 @@ Common Commands:
 Run 'docker COMMAND --help' for more information on a command.
 `;
 
-export const DOCKER_COMMANDS = ['build', 'images', 'rmi', 'run', 'tag', 'version', 'image', 'ps'];
+export const DOCKER_COMMANDS = ['build', 'images', 'rmi', 'run', 'tag', 'version', 'image', 'ps', 'logs', 'stop', 'kill', 'rm'];
+
+/** docker logs|stop|kill|rm NAME-or-ID…: containers started with `docker run` on the workstation (Docker 28 texts). */
+function containerCmd(cmd: 'logs' | 'stop' | 'kill' | 'rm', args: string[], ctx: Ctx): number {
+  const force = cmd === 'rm' && (args.includes('-f') || args.includes('--force'));
+  const names = args.filter((a) => !a.startsWith('-') && !(cmd === 'stop' && /^\d+$/.test(a)));
+  if (names.length === 0) {
+    ctx.io.err(`docker: '${cmd}' requires ${cmd === 'logs' ? 'exactly 1 argument' : 'at least 1 argument'}.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} [OPTIONS] CONTAINER${cmd === 'logs' ? '' : ' [CONTAINER...]'}\n`);
+    return 1;
+  }
+  const world = ctx.world;
+  let rc = 0;
+  for (const n of names) {
+    const c = world.containers.find((x) => x.name === n || x.id === n) ?? (n.length >= 1 ? world.containers.find((x) => x.id.startsWith(n)) : undefined);
+    if (!c) { ctx.io.err(`Error response from daemon: No such container: ${n}\n`); rc = 1; continue; }
+    if (cmd === 'logs') { ctx.io.out(c.logs.map((l) => l + '\n').join('')); continue; }
+    if (cmd === 'stop') { c.stop('SIGTERM'); ctx.io.out(n + '\n'); continue; }
+    if (cmd === 'kill') {
+      if (c.exited !== undefined) { ctx.io.err(`Error response from daemon: cannot kill container: ${n}: container ${c.id} is not running\n`); rc = 1; continue; }
+      c.kill(); ctx.io.out(n + '\n'); continue;
+    }
+    if (c.exited === undefined && !force) {
+      ctx.io.err(`Error response from daemon: cannot remove container "/${c.name}": container is running: stop the container before removing or force remove\n`);
+      rc = 1;
+      continue;
+    }
+    c.kill();
+    world.containers.splice(world.containers.indexOf(c), 1);
+    ctx.io.out(n + '\n');
+  }
+  return rc;
+}
 
 export const docker: Program = (argv, ctx): number | LongRunning => {
   const [sub, ...rest] = argv.slice(1);
@@ -359,7 +395,11 @@ export const docker: Program = (argv, ctx): number | LongRunning => {
     case 'rmi': return rmi(rest, ctx);
     case 'tag': return tagCmd(rest, ctx);
     case 'run': return startWorkstationContainer(rest, ctx);
-    case 'ps': ctx.io.out(ctx.world.containersTable()); return 0;
+    case 'ps': ctx.io.out(ctx.world.containersTable(rest.includes('-a') || rest.includes('--all'))); return 0;
+    case 'logs': return containerCmd('logs', rest, ctx);
+    case 'stop': return containerCmd('stop', rest, ctx);
+    case 'kill': return containerCmd('kill', rest, ctx);
+    case 'rm': return containerCmd('rm', rest, ctx);
     case 'version': case '--version': case '-v':
       ctx.io.out('Docker version 28.4.0, build d8eb465\n');
       return 0;

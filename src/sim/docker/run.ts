@@ -19,6 +19,12 @@ export interface WorkstationContainer {
   listening: Set<number>;
   process: Process | undefined;
   exited: number | undefined;
+  /** when it exited (docker ps -a `Exited (0) 5 seconds ago`) */
+  exitedMs?: number;
+  /** everything the process logged (`docker logs`) */
+  logs: string[];
+  /** SIGKILL: exit 137 at once */
+  kill(): void;
   http(port: number, req: HttpRequest): HttpResponse | undefined;
   stop(signal?: 'SIGTERM' | 'SIGINT'): void;
 }
@@ -97,17 +103,19 @@ export function startWorkstationContainer(args: string[], ctx: Ctx): number | Lo
     image: p.ref.short, command: [...model.entrypoint, ...(cmdArgs.length ? cmdArgs : model.cmd)].join(' '),
     createdMs: startMs, ports, listening: new Set(), process: undefined, exited: undefined,
     http(port, req) { return c.exited === undefined && c.listening.has(port) ? c.process?.http?.(port, req) : undefined; },
+    logs,
     stop(signal = 'SIGTERM') {
       if (c.exited !== undefined) return;
       c.process?.terminate(signal);
       runTimers(clock + 10_000);
-      if (c.exited === undefined) c.exited = 137;
+      if (c.exited === undefined) { c.exited = 137; c.exitedMs = world.nowMs; }
     },
+    kill() { if (c.exited === undefined) { c.exited = 137; c.exitedMs = world.nowMs; } },
   };
   const host: ProcessHost = {
     now: () => clock,
     log: (line) => { logs.push(line); if (foreground) ctx.later(line + '\n'); },
-    exit: (code) => { c.exited = code; },
+    exit: (code) => { c.exited = code; c.exitedMs = world.nowMs; },
     after: (ms, fn) => { timers.push({ at: clock + ms, fn }); },
     setMemory: () => {},
     listen: (port) => { c.listening.add(port); },

@@ -1,0 +1,22 @@
+// docker logs / stop / kill / rm / ps -a for containers started with `docker run` on the workstation.
+import { describe, it, expect } from 'vitest';
+import { createShell } from '../shell/index';
+import { readSeedFromDisk } from '../cli';
+
+describe('docker container commands', () => {
+  const files = readSeedFromDisk();
+  it('logs shows the app\'s start-up lines; rm refuses a running container; stop, then ps -a shows Exited (0); rm removes it', () => {
+    const s = createShell({ seed: 1, files, interactive: false });
+    s.run('docker build -t llmops-app:latest . > /dev/null');
+    s.run('docker run -d -p 8501:8501 --name rec llmops-app:latest');
+    expect(s.run('docker logs rec').output.split('\n').filter(Boolean).map((l) => JSON.parse(l).msg)).toEqual(['starting anime-recommender', 'listening', 'recommendation index ready']);
+    expect(s.run('docker rm rec').output).toBe('Error response from daemon: cannot remove container "/rec": container is running: stop the container before removing or force remove\n');
+    expect(s.run('docker stop rec').output).toBe('rec\n');
+    s.run('sleep 3');
+    expect(s.run('docker ps -a').output.split('\n')[1]).toMatch(/^[0-9a-f]{12}   llmops-app:latest   "docker-entrypoint\.s…"   3 seconds ago   Exited \(0\) 3 seconds ago             rec$/);
+    expect(s.run('docker ps').output.split('\n')).toHaveLength(2);
+    expect(s.run('docker rm rec').output).toBe('rec\n');
+    expect(s.run('docker logs rec').output).toBe('Error response from daemon: No such container: rec\n');
+    expect(s.lastExit).toBe(1);
+  });
+});
