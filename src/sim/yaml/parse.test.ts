@@ -56,7 +56,7 @@ describe('YAML positions', () => {
   it('reports syntax errors with document index, line and column', () => {
     const bad = parseYaml('a: 1\n---\nb:\n\t- x\n---\nc: [1\n');
     expect(bad.errors.map((e) => [e.doc, e.line, e.col, e.code])).toEqual([
-      [1, 4, 1, 'TAB_AS_INDENT'],
+      [1, 4, 1, 'GO_YAML'],
       [2, 7, 1, expect.any(String)],
     ]);
     expect(bad.errors.every((e) => e.message.length > 0)).toBe(true);

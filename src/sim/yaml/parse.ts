@@ -3,6 +3,7 @@
  * path (`spec.template.spec.containers[0].image`, `metadata.labels[app.kubernetes.io/name]`) can be mapped
  * back to a 1-based line:column, and syntax errors carry the document index, line, column and a message.
  */
+import { goYamlCheck, kubectlChunks } from './goyaml';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, type Pair } from 'yaml';
 
 export interface Pos { line: number; col: number }
@@ -10,8 +11,10 @@ export interface YamlError extends Pos {
   /** 0-based index of the document in the file */
   doc: number;
   message: string;
-  /** eemeli yaml error code (BAD_INDENT, DUPLICATE_KEY, …) */
+  /** eemeli yaml error code (BAD_INDENT, DUPLICATE_KEY, …), or GO_YAML / SEPARATOR for kubectl's own verdict */
   code: string;
+  /** what kubectl prints after `error parsing FILE: ` (GO_YAML, SEPARATOR, UNKNOWN_ANCHOR) */
+  kubectl?: string;
 }
 export type PathSeg = string | number;
 
@@ -62,12 +65,30 @@ export function parseYaml(text: string): ParsedFile {
   const list = Array.isArray(all) ? all : [];
   const docs: ParsedDoc[] = [];
   const errors: YamlError[] = [];
+  // kubectl's verdict on the syntax (go-yaml v2, chunk by chunk): it decides whether and where a file is broken;
+  // the `yaml` package's own errors only count where go-yaml agrees there is one
+  const go = firstGoYamlError(text);
+  const starts = list.map((d) => lineCounter.linePos(d.range[0]).line);
+  let goDoc = -1;
+  if (go) {
+    goDoc = 0;
+    starts.forEach((st, i) => {
+      if (st <= go.attachLine) goDoc = i;
+    });
+  }
   list.forEach((d, index) => {
-    const errs: YamlError[] = d.errors.map((e) => {
+    let errs: YamlError[] = d.errors.map((e) => {
       const p = lineCounter.linePos(e.pos[0]);
       return { doc: index, line: p.line, col: p.col, message: firstLine(e.message), code: e.code };
     });
     const warnings = duplicateKeys(d, index, lineCounter);
+    if (go && index === goDoc) {
+      errs = [{ doc: index, line: go.line, col: go.col, message: go.message, code: go.code, kubectl: go.kubectl }];
+    } else if (errs.length && (goDoc < 0 || index < goDoc)) {
+      // go-yaml accepts what the `yaml` package rejects: kubectl goes on, so only warn
+      warnings.push(...errs);
+      errs = [];
+    }
     let value: unknown;
     if (errs.length === 0) {
       try {
@@ -77,7 +98,8 @@ export function parseYaml(text: string): ParsedFile {
         // go-yaml: `yaml: unknown anchor 'x' referenced` (no line)
         const alias = /^Unresolved alias.*?: (\S+)|^unresolved alias.*?: (\S+)/i.exec(msg);
         const p = lineCounter.linePos(d.range[0]);
-        errs.push({ doc: index, line: p.line, col: p.col, message: alias ? `unknown anchor '${alias[1] ?? alias[2]}' referenced` : msg, code: alias ? 'UNKNOWN_ANCHOR' : 'TO_JS' });
+        const m = alias ? `unknown anchor '${alias[1] ?? alias[2]}' referenced` : msg;
+        errs.push({ doc: index, line: p.line, col: p.col, message: m, code: alias ? 'UNKNOWN_ANCHOR' : 'TO_JS', ...(alias ? { kubectl: `error converting YAML to JSON: yaml: ${m}` } : {}) });
       }
     }
     docs.push({
@@ -94,6 +116,28 @@ export function parseYaml(text: string): ParsedFile {
     errors.push(...errs);
   });
   return { docs, errors, lineCounter };
+}
+
+interface GoVerdict { line: number; col: number; attachLine: number; message: string; code: string; kubectl: string }
+/** The first error kubectl's reader and go-yaml report in the file, with file positions (1-based). */
+function firstGoYamlError(text: string): GoVerdict | undefined {
+  const chunks = kubectlChunks(text);
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i]!;
+    if (c.separatorError) {
+      // the document buffered before the bad separator is dropped with it
+      return { line: c.startLine + 1, col: 1, attachLine: (c.bufferedFrom ?? c.startLine) + 1, message: c.separatorError, code: 'SEPARATOR', kubectl: c.separatorError };
+    }
+    const e = goYamlCheck(c.text);
+    if (e) {
+      const problem = e.message.replace(/^line \d+: /, '');
+      return {
+        line: c.startLine + e.line + 1, col: e.column + 1, attachLine: c.startLine + 1,
+        message: problem, code: 'GO_YAML', kubectl: `error converting YAML to JSON: yaml: ${e.message}`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Keys repeated in a block or flow mapping, at the repeated key (the one whose value wins). */
@@ -213,6 +257,7 @@ export function positionOf(file: ParsedFile, docIndex: number, path: string | Pa
  * go-yaml counts lines from the document start: `error parsing FILE: error converting YAML to JSON: yaml: line N: …`.
  */
 export function kubectlYamlError(file: string, doc: ParsedDoc, e: YamlError, text?: string): string {
+  if (e.kubectl) return `error: error parsing ${file}: ${e.kubectl}`;
   const line = e.line - doc.startLine + 1;
   if (e.code === 'DUPLICATE_KEY' && text !== undefined) {
     // go-yaml v3 (kubectl's decoder) reports both places, e.g. as seen from kubectl 1.21+:
