@@ -80,6 +80,7 @@ const pwd: Program = (_argv, ctx) => { ctx.io.out(ctx.cwd + '\n'); return 0; };
 const grep: Program = (argv, ctx) => {
   const args = argv.slice(1);
   let ignore = false, invert = false, count = false, number = false, quiet = false, word = false, fixed = false, only = false;
+  let recursive = false, listFiles = false, withName: boolean | undefined;
   let after = 0, before = 0;
   let pattern: string | undefined;
   const files: string[] = [];
@@ -98,10 +99,12 @@ const grep: Program = (argv, ctx) => {
       continue;
     }
     if (a.startsWith('-') && a.length > 1) { // GNU grep permutes: options may follow the pattern
-      if (!/^-[ivcnqwEFoh]+$/.test(a)) { ctx.io.err(`grep: invalid option -- '${a.replace(/^-+/, '').slice(0, 1)}'\n`); return usage(); }
+      if (a === '--recursive') { recursive = true; continue; }
+      if (!/^-[ivcnqwEFohHrRl]+$/.test(a)) { ctx.io.err(`grep: invalid option -- '${a.replace(/^-+/, '').slice(0, 1)}'\n`); return usage(); }
       for (const f of a.slice(1)) {
         if (f === 'i') ignore = true; else if (f === 'v') invert = true; else if (f === 'c') count = true;
         else if (f === 'n') number = true; else if (f === 'q') quiet = true; else if (f === 'w') word = true; else if (f === 'F') fixed = true; else if (f === 'o') only = true;
+        else if (f === 'r' || f === 'R') recursive = true; else if (f === 'l') listFiles = true; else if (f === 'H') withName = true; else if (f === 'h') withName = false;
       }
       continue;
     }
@@ -119,16 +122,28 @@ const grep: Program = (argv, ctx) => {
   }
   const inputs: Array<{ name: string; text: string }> = [];
   let rc = 1;
+  if (files.length === 0 && recursive) files.push('.');
   if (files.length === 0) inputs.push({ name: '(standard input)', text: ctx.io.stdin ?? '' });
   for (const f of files) {
-    const t = ctx.world.vfs.read(ctx.resolve(f));
+    const abs = ctx.resolve(f);
+    if (ctx.world.vfs.isDir(abs) && !ctx.world.vfs.isFile(abs)) {
+      if (!recursive) { ctx.io.err(`grep: ${f}: Is a directory\n`); rc = 2; continue; }
+      // grep -r DIR: every file below, named DIR/sub/file (GNU grep walks in directory order; sorted here)
+      for (const p of ctx.world.vfs.walk(abs).sort()) {
+        const rel = p.slice(abs.length + 1);
+        inputs.push({ name: f === '.' && files.length === 1 && argvHasNoDir(args) ? rel : `${f.replace(/\/+$/, '')}/${rel}`, text: ctx.world.vfs.read(p) ?? '' });
+      }
+      continue;
+    }
+    const t = ctx.world.vfs.read(abs);
     if (t === undefined) { ctx.io.err(`grep: ${f}: No such file or directory\n`); rc = 2; continue; }
     inputs.push({ name: f, text: t });
   }
+  const showName = withName ?? (files.length > 1 || recursive);
   let matched = false;
   for (const inp of inputs) {
     const lines = splitLines(inp.text);
-    const prefix = (i: number, sep: string) => `${files.length > 1 ? inp.name + sep : ''}${number ? i + 1 + sep : ''}`;
+    const prefix = (i: number, sep: string) => `${showName ? inp.name + sep : ''}${number ? i + 1 + sep : ''}`;
     let n = 0;
     let lastPrinted = -1;
     let pendingAfter = 0;
@@ -138,7 +153,7 @@ const grep: Program = (argv, ctx) => {
       if (hit) {
         n++;
         matched = true;
-        if (count || quiet) return;
+        if (count || quiet || listFiles) return;
         if ((before || after) && lastPrinted >= 0 && i - before > lastPrinted + 1) ctx.io.out('--\n');
         for (let b = Math.max(lastPrinted + 1, i - before); b < i; b++) ctx.io.out(`${prefix(b, '-')}${lines[b]}\n`);
         if (only && !invert) { re.lastIndex = 0; for (const m of line.match(re) ?? []) ctx.io.out(`${prefix(i, ':')}${m}\n`); }
@@ -151,10 +166,16 @@ const grep: Program = (argv, ctx) => {
         pendingAfter--;
       }
     });
-    if (count && !quiet) ctx.io.out(`${files.length > 1 ? inp.name + ':' : ''}${n}\n`);
+    if (listFiles && n > 0 && !quiet) ctx.io.out(`${inp.name}\n`);
+    else if (count && !quiet) ctx.io.out(`${showName ? inp.name + ':' : ''}${n}\n`);
   }
   return matched ? 0 : rc;
 };
+
+/** `grep -r pattern` with no directory operand searches `.` and names files without a `./` prefix. */
+function argvHasNoDir(args: string[]): boolean {
+  return args.filter((a) => !a.startsWith('-')).length <= 1;
+}
 
 function splitLines(text: string): string[] {
   if (text === '') return [];

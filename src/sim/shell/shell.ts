@@ -638,6 +638,12 @@ export class Shell {
         return 0;
       };
       case 'export': return (argv, ctx) => {
+        if (argv.length === 1 || (argv.length === 2 && argv[1] === '-p')) {
+          // bash lists the exported variables as `declare -x NAME="value"`, sorted by name
+          const names = [...this.env.keys()].sort();
+          ctx.io.out(names.map((n) => `declare -x ${n}="${(this.env.get(n) ?? '').replace(/(["\\$`])/g, '\\$1')}"\n`).join(''));
+          return 0;
+        }
         for (const a of argv.slice(1)) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
           if (!m) { ctx.io.err(`bash: export: \`${a}': not a valid identifier\n`); return 1; }

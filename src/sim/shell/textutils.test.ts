@@ -37,3 +37,20 @@ describe('text tools', () => {
     expect(s.run('date').output).toBe('Mon Sep 15 15:30:00 UTC 2025\n');
   });
 });
+
+describe('grep -r / -l / -H and export', () => {
+  const s = () => createShell({ seed: 1, files: { 'manifests/a.yaml': 'image: x\nkind: Pod\n', 'manifests/b.yaml': 'kind: Service\n' }, interactive: false });
+  it('grep -rn DIR names each file DIR/…; -r with no operand searches . without ./; -l lists files; a directory without -r is refused', () => {
+    const sh = s();
+    expect(sh.run('grep -rn kind manifests').output).toBe('manifests/a.yaml:2:kind: Pod\nmanifests/b.yaml:1:kind: Service\n');
+    expect(sh.run('grep -rl image').output).toBe('manifests/a.yaml\n');
+    expect(sh.run('grep -rl image .').output).toBe('./manifests/a.yaml\n');
+    expect(sh.run('grep kind manifests').output).toBe('grep: manifests: Is a directory\n');
+    expect(sh.lastExit).toBe(2);
+    expect(sh.run('grep -h kind manifests/a.yaml manifests/b.yaml').output).toBe('kind: Pod\nkind: Service\n');
+  });
+  it('export with no operand lists declare -x lines sorted by name', () => {
+    const sh = s();
+    expect(sh.run('export | head -n 2').output).toBe('declare -x HOME="/home/learner"\ndeclare -x LANG="C.UTF-8"\n');
+  });
+});
