@@ -13,11 +13,16 @@ export interface Target { rt: ResourceType; names: string[] }
 /** The API server's warning header on every v1 Endpoints request since 1.33 (kubectl prints it on stderr as it arrives). */
 export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
 
+/** resource.Builder with no arguments and no -f (builder.go: "You must provide one or more resources …"). */
+export const NO_RESOURCES_ERROR = "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 const ALL_KINDS = ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'Job'];
 
 /** Parses `pods`, `pods x y`, `pod/x deploy/y`, `deploy,svc`, `all`. Errors as kubectl words them. */
 export function parseTargets(args: string[], verb: string): { ok: true; targets: Target[]; multiType: boolean } | { ok: false; error: string } {
   if (args.length === 0) {
+    // get.go/describe.go print their own hint; the other commands get resource.Builder's error
+    if (verb !== 'get' && verb !== 'describe') return { ok: false, error: NO_RESOURCES_ERROR };
     return { ok: false, error: `You must specify the type of resource to ${verb}. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl ${verb} -h' for help and examples` };
   }
   const targets: Target[] = [];

@@ -1,4 +1,5 @@
 // version, cluster-info, config, api-resources, explain, top.
+import { GROUP_HELP } from './group-help';
 import { RESOURCE_TYPES, resolveResourceType } from '../api/registry';
 import { fieldAt, kindDef, type FieldDef } from '../api/fields';
 import type { ProgramResult } from '../shell/types';
@@ -61,7 +62,7 @@ export function cmdConfig(k: Kctx): ProgramResult {
       return 0;
     }
     default:
-      k.io.err(`error: unknown command "${sub ?? ''}" for "kubectl config"\n`);
+      k.io.err(`error: unknown command "${sub ?? ''}"\nSee 'kubectl config -h' for help and examples\n`);
       return 1;
   }
 }
@@ -112,7 +113,8 @@ function wrap(text: string, indent: string, width = 80): string {
 export function cmdExplain(k: Kctx): ProgramResult {
   const arg = k.p.args[0];
   if (!arg) {
-    k.io.err("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples\n");
+    // explain.go Complete: fmt.Errorf, printed by CheckErr as one line (kubectl 1.32 client reproduces it)
+    k.io.err('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n');
     return 1;
   }
   const [typePart = '', ...path] = arg.split('.');
@@ -148,6 +150,8 @@ export function cmdExplain(k: Kctx): ProgramResult {
 }
 
 export function cmdTop(k: Kctx): ProgramResult {
+  // `kubectl top` alone is a group: its help and exit 1 (DefaultSubCommandRun)
+  if (k.p.args.length === 0) { k.io.out(GROUP_HELP.top!); return 1; }
   k.io.err('error: Metrics API not available\n');
   return 1;
 }

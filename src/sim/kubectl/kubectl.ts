@@ -2,6 +2,7 @@
 // server is reachable (kubectl before `minikube start` fails as the real one does) and dispatches.
 import type { Ctx, Program, ProgramResult } from '../shell/types';
 import { parseKubectl, helpText, type Parsed } from './table';
+import { GROUP_HELP } from './group-help';
 import { klogTime } from '../shell/time';
 import { cmdGet } from './get';
 import { cmdDescribe } from './describe';
@@ -41,6 +42,9 @@ export function clusterUp(ctx: Ctx): boolean {
 
 const CLIENT_ONLY = new Set(['config', 'version']);
 
+/** cmd.MarkFlagRequired in kubectl 1.34: scale.go (replicas), run.go (image), create_deployment.go (image). */
+const REQUIRED_FLAGS: Record<string, string> = { scale: 'replicas', run: 'image', 'create deployment': 'image' };
+
 export const kubectl: Program = (argv, ctx): ProgramResult => {
   const r = parseKubectl(argv.slice(1));
   if (!r.ok) { ctx.io.err(r.error + '\n'); return 1; }
@@ -54,10 +58,15 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
     return 0;
   }
   if (p.spec.sub?.length && !p.spec.args) {
-    // a group without its subcommand: kubectl prints the group's help
+    // a group without its subcommand: cmdutil.DefaultSubCommandRun prints the group's help and exits 1
+    const real = GROUP_HELP[p.path.join(' ')];
+    if (real) { ctx.io.out(real); return 1; }
     ctx.io.out(helpText(p.spec, p.path));
     return 0;
   }
+  // cobra checks MarkFlagRequired flags after parsing, before the command runs (and before any server request)
+  const required = REQUIRED_FLAGS[p.path.join(' ')];
+  if (required && !p.flags.has(required)) { ctx.io.err(`error: required flag(s) "${required}" not set\n`); return 1; }
   const k: Kctx = {
     ...ctx, p,
     ns: (p.flags.get('namespace') as string | undefined) ?? 'default',

@@ -195,7 +195,12 @@ export function cmdCreate(k: Kctx): ProgramResult {
   if (path.length === 0) {
     if (k.list('filename').length && k.flag('output') !== 'yaml' && k.flag('output') !== 'json') return runFiles(k, 'create');
     const files = k.list('filename');
-    if (files.length === 0) { k.io.err("error: must specify one of -f and -k\n\nerror: unknown command \"" + (k.p.args[0] ?? '') + "\"\nSee 'kubectl create -h' for help and examples\n"); return 1; }
+    // `kubectl create` alone: 'error: must specify one of -f and -k'; with stray words cobra rejects them first
+    // (reproduced with the kubectl 1.32 client: `kubectl create foo` → 'error: Unexpected args: [foo]' + the See line)
+    if (files.length === 0) {
+      if (k.p.args.length) { k.io.err(`error: Unexpected args: [${k.p.args.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`); return 1; }
+      k.io.err('error: must specify one of -f and -k\n'); return 1;
+    }
     const { objs, errors } = readManifests(k, files);
     for (const m of objs) {
       const rt = typeFor(m.obj);
@@ -262,6 +267,11 @@ function resolveNamed(k: Kctx, verb: string): { objs: Array<{ rt: ResourceType; 
   const args = k.p.args;
   const parsed = parseTargets(args.filter((a) => !(verb === 'label' || verb === 'annotate' || verb === 'set') || !/=|-$/.test(a) || a.includes('/')), verb);
   if (!parsed.ok) { k.io.err(parsed.error + '\n'); return { objs: [], rc: 1 }; }
+  // resource.Builder: names together with -l/--all (builder.go visitorResult)
+  if (parsed.targets.some((t) => t.names.length) && (k.bool('all') || k.flag('selector'))) {
+    k.io.err('error: name cannot be provided when a selector is specified\n');
+    return { objs: [], rc: 1 };
+  }
   const out: Array<{ rt: ResourceType; obj: KObject }> = [];
   let rc = 0;
   for (const t of parsed.targets) {
@@ -391,7 +401,9 @@ export function cmdLabel(k: Kctx, field: 'labels' | 'annotations'): ProgramResul
   const verb = field === 'labels' ? 'label' : 'annotate';
   const changes = k.p.args.filter((a) => !a.includes('/') && (a.includes('=') || a.endsWith('-')));
   const targets = k.p.args.filter((a) => !changes.includes(a));
-  if (changes.length === 0 && !k.bool('list')) { k.io.err(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required\nSee 'kubectl ${verb} -h' for help and examples\n`); return 1; }
+  // label.go / annotate.go Validate: resources are checked first, and both are plain errors (no usage line)
+  if (targets.length === 0 && k.list('filename').length === 0) { k.io.err('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n'); return 1; }
+  if (changes.length === 0 && !k.bool('list')) { k.io.err(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required\n`); void verb; return 1; }
   if (field === 'labels') {
     // kubectl checks label specs before it talks to the server (cmd/label/label.go parseLabels)
     for (const ch of changes.filter((c) => c.includes('='))) {
@@ -552,7 +564,7 @@ export function cmdRollout(k: Kctx): ProgramResult {
       return 0;
     }
     default:
-      k.io.err(`error: unknown command "${sub}" for "kubectl rollout"\n`);
+      k.io.err(`error: unknown command "${sub}"\nSee 'kubectl rollout -h' for help and examples\n`);
       return 1;
   }
 }

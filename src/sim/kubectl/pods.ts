@@ -53,6 +53,8 @@ function resolvePod(k: Kctx, arg: string | undefined, verb: string): { pod?: Pod
 }
 
 export function cmdLogs(k: Kctx): ProgramResult {
+  // logs.go Complete: more than POD [CONTAINER] is the usage error
+  if (k.p.args.length > 2) { k.io.err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n"); return 1; }
   const { pod, rc } = resolvePod(k, k.p.args[0], 'logs');
   if (!pod) return rc;
   const cluster = k.world.cluster!;
@@ -83,6 +85,8 @@ export function cmdLogs(k: Kctx): ProgramResult {
 
 export function cmdExec(k: Kctx): ProgramResult {
   const argv = k.p.dashArgs;
+  // exec.go Validate: the pod is checked before the command
+  if (k.p.args.length === 0 && k.list('filename').length === 0) { k.io.err('error: pod, type/name or --filename must be specified\n'); return 1; }
   if (!argv || argv.length === 0) {
     if (k.p.args.length > 1) { k.io.err(`error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n`); return 1; }
     k.io.err("error: you must specify at least one command for the container\n");
@@ -191,7 +195,7 @@ export function cmdRun(k: Kctx): ProgramResult {
   const image = k.flag('image');
   if (!image) { k.io.err(`error: required flag(s) "image" not set\n`); return 1; }
   const restart = k.flag('restart') ?? 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) { k.io.err(`error: invalid restart policy: ${restart}\n`); return 1; }
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) { k.io.err(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples\n`); return 1; }
   const attach = k.bool('stdin') && k.bool('tty');
   const rm = k.bool('rm');
   if (rm && !attach && !k.bool('stdin')) { k.io.err('error: --rm should only be used for attached containers\n'); return 1; }
@@ -266,7 +270,8 @@ export function cmdRun(k: Kctx): ProgramResult {
 
 export function cmdWait(k: Kctx): ProgramResult {
   const forSpec = k.flag('for');
-  if (!forSpec) { k.io.err("error: --for must be set\n"); return 1; }
+  // wait.go conditionFuncFor: an empty --for falls through to the last error
+  if (!forSpec) { k.io.err('error: unrecognized condition: ""\n'); return 1; }
   const timeout = parseTimeout(k.flag('timeout'), 30);
   const store = k.world.cluster!.store;
   const args = k.p.args;
@@ -311,7 +316,9 @@ export function cmdWait(k: Kctx): ProgramResult {
     if (forSpec !== 'delete' && forSpec !== 'create' && !get(t)) { k.io.err(`Error from server (NotFound): ${t.plural} "${t.name}" not found\n`); return 1; }
   }
   let rc = 0;
-  for (const t of targets) {
+  // --for=delete: the finder ignores NotFound (wait.go RunWait: IgnoreErrors(IsNotFound) when isForDelete), so an
+  // object already gone is never visited: no line, exit 0
+  for (const t of forSpec === 'delete' ? targets.filter((x) => get(x)) : targets) {
     const ok = k.world.cluster!.advanceUntil(() => check(get(t)), timeout);
     k.world.advance(0);
     if (ok) k.io.out(`${t.singular}/${t.name} condition met\n`);

@@ -174,7 +174,8 @@ export function parseKubectl(argv: string[]): ParseOutcome {
       const next = findSub(spec, a);
       if (next) { spec = next; path.push(next.name); continue; }
       if (path.length === 0) return { ok: false, error: unknownCommand(a), path };
-      if (!spec.args) return { ok: false, error: `error: unknown command "${a}" for "${cmdPath(path)}"`, path };
+      // a group's Run is cmdutil.DefaultSubCommandRun: RequireNoArguments → UsageErrorf(c, "unknown command %q")
+      if (!spec.args) return { ok: false, error: `error: unknown command "${a}"\nSee '${cmdPath(path)} -h' for help and examples`, path };
     }
     args.push(a);
   }
