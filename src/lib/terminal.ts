@@ -26,8 +26,12 @@ export interface TerminalOptions {
   history?: string[];
 }
 
-const LIGHT = { background: '#fbfbfb', foreground: '#1f2328', cursor: '#1f2328', selectionBackground: '#b6d4fe' };
-const DARK = { background: '#16181d', foreground: '#e6e6e6', cursor: '#e6e6e6', selectionBackground: '#3b5070' };
+// xterm's default ANSI colours are too faint for text on these backgrounds (green on the light one is 2.4:1, blue on
+// the dark one 3.6:1, below WCAG's 4.5:1): the prompt and kubectl's coloured words use these instead (each ≥ 4.5:1).
+const LIGHT = { background: '#fbfbfb', foreground: '#1f2328', cursor: '#1f2328', selectionBackground: '#b6d4fe',
+  red: '#c4111e', green: '#116329', yellow: '#7d4e00', blue: '#0550ae', magenta: '#8250df', cyan: '#1b7c83' };
+const DARK = { background: '#16181d', foreground: '#e6e6e6', cursor: '#e6e6e6', selectionBackground: '#3b5070',
+  red: '#ff7b72', green: '#3fb950', yellow: '#d29922', blue: '#79c0ff', magenta: '#d2a8ff', cyan: '#56d4dd' };
 
 export class LabTerminal {
   readonly term: Terminal;

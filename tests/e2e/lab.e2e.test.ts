@@ -367,6 +367,91 @@ describe('lab views', () => {
   });
 });
 
+describe('a lab inside a lesson', () => {
+  const LESSON = '/lessons/10-best-practices/';
+  const LAB = 'exercise-lab[data-scenario="readiness-probe-failing"]';
+
+  /** Contrast ratio (WCAG) between two CSS rgb() colours. */
+  function contrast(a: string, b: string): number {
+    const lum = (c: string) => {
+      const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+    };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x! + 0.05) / (y! + 0.05);
+  }
+
+  async function openLessonLab(page: Page): Promise<void> {
+    await page.goto(`${baseURL()}${LESSON}`);
+    await page.locator(`${LAB} [data-exercise-open]`).scrollIntoViewIfNeeded();
+    await page.click(`${LAB} [data-exercise-open]`);
+    await page.waitForSelector(`${LAB}[data-state="ready"] .lab[data-ready]`, { timeout: 60_000 });
+    await page.waitForFunction((sel) => document.activeElement?.closest(sel) !== null && document.activeElement?.classList.contains('xterm-helper-textarea'), `${LAB} .lab-terminal`);
+  }
+
+  it('at 1280 px the panes stack in the text column, so kubectl tables fit the terminal; the prompt is legible', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const b = await launch({ colorScheme });
+      try {
+        const page = await b.context.newPage();
+        const errors = watchErrors(page);
+        await openLessonLab(page);
+        const widths = await page.evaluate((sel) => {
+          const w = (q: string) => document.querySelector(`${sel} ${q}`)!.getBoundingClientRect().width;
+          return { panes: w('.lab-panes'), terminal: w('.lab-terminal-pane'), cluster: w('.lab-cluster-pane') };
+        }, LAB);
+        expect(widths.panes).toBeLessThan(960);
+        expect(widths.terminal).toBe(widths.panes);
+        expect(widths.cluster).toBe(widths.panes);
+        await page.keyboard.type('kubectl get pods');
+        await page.keyboard.press('Enter');
+        const screen = () => page.evaluate((sel) => (document.querySelector(sel) as unknown as { controller: { terminal: { screenText(): string } } }).controller.terminal.screenText(), LAB);
+        let text = '';
+        for (let i = 0; i < 100 && !/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/.test(text); i++) { text = await screen(); await page.waitForTimeout(100); }
+        // the table's header and its row are each on one line of the terminal (not wrapped at the pane's edge)
+        expect(text).toMatch(/\nNAME +READY +STATUS +RESTARTS +AGE\nllmops-app-\S+ +0\/1 +Running +\d+ +\d+s\n/);
+        // The green prompt and the blue path keep 4.5:1 against the terminal's background in both themes.
+        const colours = await page.evaluate((sel) => {
+          const spans = [...document.querySelectorAll(`${sel} .xterm-rows span`)] as HTMLElement[];
+          const user = spans.find((e) => e.textContent === 'learner@workstation');
+          const path = spans.find((e) => e.textContent === '~/llmops');
+          // the first opaque background behind the prompt is what the text is read against
+          let bg = 'rgb(0, 0, 0)';
+          for (let e: HTMLElement | null = user ?? null; e; e = e.parentElement) {
+            const c = getComputedStyle(e).backgroundColor;
+            if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; }
+          }
+          return { user: user && getComputedStyle(user).color, path: path && getComputedStyle(path).color, bg };
+        }, LAB);
+        expect(colours.user && colours.path).toBeTruthy();
+        expect(contrast(colours.user!, colours.bg)).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(colours.path!, colours.bg)).toBeGreaterThanOrEqual(4.5);
+        expect(errors()).toEqual([]);
+      } finally { await b.close(); }
+    }
+  });
+
+  it('at 375 px "Open lab" lands in the terminal, and the cluster drawing keeps readable labels', async () => {
+    const b = await launch({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await b.context.newPage();
+      const errors = watchErrors(page);
+      await openLessonLab(page);
+      expect(await page.locator(`${LAB} .lab-terminal-pane`).isVisible()).toBe(true);
+      expect(await page.getAttribute(`${LAB} .lab-panetabs [role="tab"]:has-text("Terminal")`, 'aria-selected')).toBe('true');
+      await page.click(`${LAB} .lab-panetabs [role="tab"]:has-text("Cluster")`);
+      await page.waitForSelector(`${LAB} .lab-graph svg`);
+      const svg = await page.evaluate((sel) => {
+        const el = document.querySelector(`${sel} .lab-graph svg`) as SVGSVGElement;
+        return { drawn: el.getBoundingClientRect().width, natural: el.viewBox.baseVal.width };
+      }, LAB);
+      expect(svg.drawn / svg.natural).toBeGreaterThanOrEqual(0.74);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(errors()).toEqual([]);
+    } finally { await b.close(); }
+  });
+});
+
 describe('offline service worker', () => {
   it('registers /sw.js for the whole site from the playground, with no console error', async () => {
     const page = await browser.context.newPage();

@@ -20,7 +20,7 @@ export class ExerciseLabElement extends HTMLElement {
   connectedCallback(): void {
     const btn = this.querySelector<HTMLButtonElement>('[data-exercise-open]');
     btn?.removeAttribute('disabled');
-    btn?.addEventListener('click', () => { void this.open().then(() => this.controller?.terminal.focus()); });
+    btn?.addEventListener('click', () => { void this.open().then(() => this.controller?.focusTerminal()); });
     if (this.dataset.autostart !== undefined) { void this.open(); return; }
     if ('IntersectionObserver' in window) {
       this.observer = new IntersectionObserver((entries) => {

@@ -44,8 +44,9 @@ export function renderGraph(host: HTMLElement, vm: ViewModel, cb: GraphCallbacks
   const label = g.graph();
   const width = Math.max(240, Math.ceil(label.width ?? 0));
   const height = Math.max(80, Math.ceil(label.height ?? 0));
-  // Scales down to the pane's width (never up), so the whole namespace stays in view.
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group', class: 'lab-graph-svg', style: `max-width:${width}px` });
+  // Scales down to the pane's width (never up), so the whole namespace stays in view, but not below three quarters
+  // of its size: on a phone the full drawing would shrink its 12 px labels to 5 px; the pane scrolls sideways instead.
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group', class: 'lab-graph-svg', style: `max-width:${width}px;min-width:${Math.round(width * 0.75)}px` });
   svg.setAttribute('aria-label', `Cluster objects in namespace ${vm.namespace}`);
   const defs = el('defs');
   for (const [id, cls] of [['arrow', 'edge-arrow'], ['arrow-broken', 'edge-arrow broken']] as const) {

@@ -34,6 +34,8 @@ export interface LabController {
   readonly root: HTMLElement;
   /** Types a command into the terminal and runs it. */
   run(command: string): void;
+  /** Shows the terminal (its pane on narrow screens, where only one pane shows at a time) and focuses it. */
+  focusTerminal(): void;
   /** The goals region: scenarios render their goals here (or call setGoals). */
   readonly goals: HTMLElement;
   setGoals(goals: Goal[]): void;
@@ -655,6 +657,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     root, goals, editor, terminal,
     get backend() { return backend; },
     run(command: string) { showPane('terminal'); terminal.focus(); terminal.run(command); },
+    focusTerminal() { showPane('terminal'); },
     setGoals(list: Goal[]) {
       goals.replaceChildren(h('ul', { class: 'lab-goal-list' }, ...list.map((g) => h('li', { 'data-done': String(g.done), 'data-goal': g.id },
         `${g.done ? '✓' : '○'} ${g.title}`, ...(g.hint && !g.done ? [h('small', {}, ` (hint: ${g.hint})`)] : [])))));

@@ -18,7 +18,7 @@ export class ManifestLabElement extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector<HTMLButtonElement>('[data-lab-open]');
     button?.removeAttribute('disabled');
-    button?.addEventListener('click', () => { void this.open().then((c) => c.terminal.focus()); });
+    button?.addEventListener('click', () => { void this.open().then((c) => c.focusTerminal()); });
     if (this.dataset.autostart !== undefined) { void this.open(); return; }
     if ('IntersectionObserver' in window) {
       this.observer = new IntersectionObserver((entries) => {
