@@ -276,3 +276,82 @@ describe('duplicate keys', () => {
     expect(r.parsed.docs[0]!.warnings).toEqual([{ doc: 0, line: 9, col: 3, code: 'DUPLICATE_KEY', message: 'mapping key "replicas" already defined at line 8' }]);
   });
 });
+
+describe('error shapes as kubectl prints them (cmdutil.checkErr / MultipleErrors)', () => {
+  const cm = (name: string, extra = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}`;
+  const badDeploy = (name: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels:\n      app: a\n  template:\n    metadata:\n      labels:\n        app: b\n    spec:\n      containers:\n      - name: C\n        image: nginx\n`;
+  it('one Invalid error alone is "The Kind "name" is invalid", the good documents still apply', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', [cm('good1'), badDeploy('bad'), cm('good2')].join('---\n'), { fileName: 'x.yaml' });
+    expect(r.stdout).toEqual(['configmap/good1 created', 'configmap/good2 created']);
+    expect(r.stderr).toEqual([
+      'The Deployment "bad" is invalid: \n* spec.template.metadata.labels: Invalid value: {"app":"b"}: `selector` does not match template `labels`\n* spec.template.spec.containers[0].name: Invalid value: "C": ' + "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+    ]);
+  });
+  it('several errors print each as "Error from server (Reason): error when creating …", causes joined in brackets', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', [badDeploy('bad1'), cm('ok'), badDeploy('bad2')].join('---\n'), { fileName: 'x.yaml' });
+    expect(r.stdout).toEqual(['configmap/ok created']);
+    expect(r.stderr).toHaveLength(2);
+    expect(r.stderr[0]).toMatch(/^Error from server \(Invalid\): error when creating "x\.yaml": Deployment\.apps "bad1" is invalid: \[spec\.template\.metadata\.labels: Invalid value: \{"app":"b"\}: `selector` does not match template `labels`, spec\.template\.spec\.containers\[0\]\.name: Invalid value: "C": .*\]$/);
+    expect(r.stderr[1]).toMatch(/^Error from server \(Invalid\): error when creating "x\.yaml": Deployment\.apps "bad2" is invalid: \[/);
+  });
+  it('read errors come first and print bare when there are several; an aggregate among others is bracketed', () => {
+    const { store } = testStore();
+    const unknown = (n: string) => `apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: ${n}\n`;
+    const two = runFile(store, 'apply', [unknown('a'), unknown('b')].join('---\n'), { fileName: 'x.yaml' });
+    expect(two.stderr).toEqual([
+      'resource mapping not found for name: "a" namespace: "" from "x.yaml": no matches for kind "Deploymnet" in version "apps/v1"\nensure CRDs are installed first',
+      'resource mapping not found for name: "b" namespace: "" from "x.yaml": no matches for kind "Deploymnet" in version "apps/v1"\nensure CRDs are installed first',
+    ]);
+    const one = runFile(store, 'apply', unknown('a'), { fileName: 'x.yaml' });
+    expect(one.stderr).toEqual(['error: resource mapping not found for name: "a" namespace: "" from "x.yaml": no matches for kind "Deploymnet" in version "apps/v1"\nensure CRDs are installed first']);
+    const mixed = runFile(store, 'apply', [badDeploy('bad'), unknown('a'), unknown('b')].join('---\n'), { fileName: 'x.yaml' });
+    expect(mixed.stderr[0]).toBe('[resource mapping not found for name: "a" namespace: "" from "x.yaml": no matches for kind "Deploymnet" in version "apps/v1"\nensure CRDs are installed first, resource mapping not found for name: "b" namespace: "" from "x.yaml": no matches for kind "Deploymnet" in version "apps/v1"\nensure CRDs are installed first]');
+    expect(mixed.stderr[1]).toMatch(/^Error from server \(Invalid\): error when creating "x\.yaml": Deployment\.apps "bad" is invalid: /);
+  });
+  it('a document without kind ends the file (kubectl\'s schema check stops the stream); one problem has no brackets', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', [cm('first'), 'apiVersion: v1\nmetadata:\n  name: x\n', cm('never')].join('---\n'), { fileName: 'x.yaml' });
+    expect(r.stdout).toEqual(['configmap/first created']);
+    expect(r.stderr).toEqual(['error: error validating "x.yaml": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false']);
+    expect(store.get('ConfigMap', 'default', 'never')).toBeUndefined();
+    const s = runFile(store, 'apply', '- a\n- b\n', { fileName: 'x.yaml' });
+    expect(s.stderr).toEqual(['error: error validating "x.yaml": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false']);
+  });
+  it('a missing namespace is reported before any field error (NamespaceLifecycle admission)', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'create', badDeploy('bad').replace('  name: bad\n', '  name: bad\n  namespace: nope\n'), { fileName: 'x.yaml' });
+    expect(r.stderr).toEqual(['Error from server (NotFound): error when creating "x.yaml": namespaces "nope" not found']);
+  });
+  it('--dry-run=client sends nothing: created / configured, no server checks', () => {
+    const { store } = testStore();
+    expect(runFile(store, 'apply', badDeploy('bad'), { fileName: 'x.yaml', dryRun: 'client' }).stdout).toEqual(['deployment.apps/bad created (dry run)']);
+    runFile(store, 'apply', SEED, { fileName: F });
+    expect(runFile(store, 'apply', SEED, { fileName: F, dryRun: 'client' }).stdout).toEqual(['deployment.apps/llmops-app configured (dry run)', 'service/llmops-service configured (dry run)']);
+    expect(runFile(store, 'apply', SEED, { fileName: F, dryRun: 'server' }).stdout).toEqual(['deployment.apps/llmops-app unchanged (server dry run)', 'service/llmops-service unchanged (server dry run)']);
+  });
+  it('switching a LoadBalancer to ClusterIP drops the allocated nodePort (dropTypeDependentFields)', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const r = runFile(store, 'apply', SEED.replace('type: LoadBalancer', 'type: ClusterIP'), { fileName: F });
+    expect(r.stderr).toEqual([]);
+    expect(r.stdout[1]).toBe('service/llmops-service configured');
+    const s = store.get<Service>('Service', 'default', 'llmops-service')!;
+    expect(s.spec.ports![0]!.nodePort).toBeUndefined();
+    expect(s.spec.externalTrafficPolicy).toBeUndefined();
+  });
+  it('a nodePort outside 30000-32767 is the allocator\'s error, after validation passed', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'apply', SEED.replace('targetPort: 8501', 'targetPort: 8501\n      nodePort: 80'), { fileName: F });
+    expect(r.stderr).toEqual(['The Service "llmops-service" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767']);
+  });
+  it('core kinds print as "/v1, Resource=services" in the patch error (GroupVersionResource.String)', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const bad = SEED.replace('app: llmops\n  template', 'app: other\n  template').replace('type: LoadBalancer', 'type: Loadbalancer');
+    const r = runFile(store, 'apply', bad, { fileName: F });
+    expect(r.stderr).toHaveLength(2);
+    expect(r.stderr[1]).toMatch(/^Error from server \(Invalid\): error when applying patch:\n\{.*\}\nto:\nResource: "\/v1, Resource=services", GroupVersionKind: "\/v1, Kind=Service"\nName: "llmops-service", Namespace: "default"\nfor: "llmops-k8s\.yaml": error when patching "llmops-k8s\.yaml": Service "llmops-service" is invalid: spec\.type: Unsupported value: "Loadbalancer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"$/);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import type { KObject, Service } from './types';
 import type { Store } from '../store/store';
-import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound, type FieldCause } from './errors';
+import { ApiError, alreadyExists, badRequest, conflict, forbidden, invalid, notFound, type FieldCause } from './errors';
 import { qualifiedPlural, qualifiedSingular, resourceForKind, type ResourceType } from './registry';
 import { defaultObject } from './defaults';
 import { allocateServiceFields } from './alloc';
@@ -37,6 +37,16 @@ export function createObject<T extends KObject>(store: Store, input: T, opts: Wr
   const uid = o.kind === 'Job' ? store.newUid() : undefined;
   if (uid) labelJob(o, uid);
   const name = o.metadata.name ?? o.metadata.generateName ?? '';
+  // admission runs before the strategy's validation: NamespaceLifecycle rejects a missing or terminating
+  // namespace first (plugin/pkg/admission/namespace/lifecycle), so `namespaces "x" not found` wins over field errors
+  if (resourceForKind(o.kind)?.namespaced !== false) {
+    const nsName = o.metadata.namespace || 'default';
+    const nsObj = store.get('Namespace', '', nsName);
+    if (!nsObj) throw notFound('Namespace', nsName);
+    if (nsObj.metadata.deletionTimestamp && !opts.dryRun) {
+      throw forbidden(`${resourceForKind(o.kind)?.plural ?? `${o.kind.toLowerCase()}s`} "${name}" is forbidden: unable to create new content in namespace ${nsName} because it is being terminated`);
+    }
+  }
   const errs = validateObject(o as unknown as Plain);
   if (errs.length) throw invalid(o.kind, name, errs);
   if (o.kind === 'Service') allocateServiceFields(store, o as unknown as Service);

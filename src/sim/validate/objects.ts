@@ -348,15 +348,10 @@ function validateContainer(c: Plain, p: string, volumes: Set<string>, names: Set
   if (!name) errs.push(fe.required(`${p}.name`));
   else {
     for (const m of isDNS1123Label(name)) errs.push(fe.invalid(`${p}.name`, name, m));
-    if (names.has(name)) errs.push(fe.duplicate(`${p}.name`, name));
-    names.add(name);
   }
   const image = str(c.image);
   if (image === undefined || image.trim() === '') errs.push(fe.required(`${p}.image`));
   else if (image !== image.trim()) errs.push(fe.invalid(`${p}.image`, image, 'must not have leading or trailing whitespace'));
-  const pp = str(c.imagePullPolicy);
-  if (pp === undefined || pp === '') errs.push(fe.required(`${p}.imagePullPolicy`));
-  else if (!PULL_POLICIES.includes(pp)) errs.push(fe.notSupported(`${p}.imagePullPolicy`, pp, PULL_POLICIES));
   const tmp = str(c.terminationMessagePolicy);
   if (tmp !== undefined && tmp !== 'File' && tmp !== 'FallbackToLogsOnError') {
     errs.push(fe.notSupported(`${p}.terminationMessagePolicy`, tmp, ['File', 'FallbackToLogsOnError']));
@@ -368,8 +363,9 @@ function validateContainer(c: Plain, p: string, volumes: Set<string>, names: Set
     const pp2 = `${p}.ports[${i}]`;
     const pn = str(port.name);
     if (pn !== undefined && pn !== '') {
-      for (const m of isValidPortName(pn)) errs.push(fe.invalid(`${pp2}.name`, pn, m));
-      if (portNames.has(pn)) errs.push(fe.duplicate(`${pp2}.name`, pn));
+      const bad = isValidPortName(pn);
+      for (const m of bad) errs.push(fe.invalid(`${pp2}.name`, pn, m));
+      if (bad.length === 0 && portNames.has(pn)) errs.push(fe.duplicate(`${pp2}.name`, pn));
       portNames.add(pn);
     }
     const cp = num(port.containerPort);
@@ -430,10 +426,12 @@ function validateContainer(c: Plain, p: string, volumes: Set<string>, names: Set
     else if (!volumes.has(vn)) errs.push(fe.notFound(`${mp}.name`, vn));
     if (!str(m.mountPath)) errs.push(fe.required(`${mp}.mountPath`));
   });
+  // validateContainerCommon (pkg/apis/core/validation): name, image, terminationMessagePolicy, ports, env, envFrom,
+  // volumeMounts, imagePullPolicy, resources, securityContext; then the probes (validateContainers)
+  const pp = str(c.imagePullPolicy);
+  if (pp === undefined || pp === '') errs.push(fe.required(`${p}.imagePullPolicy`));
+  else if (!PULL_POLICIES.includes(pp)) errs.push(fe.notSupported(`${p}.imagePullPolicy`, pp, PULL_POLICIES));
   validateResources(obj(c.resources), `${p}.resources`, errs);
-  validateProbe(obj(c.livenessProbe), `${p}.livenessProbe`, true, portNames, errs);
-  validateProbe(obj(c.readinessProbe), `${p}.readinessProbe`, false, portNames, errs);
-  validateProbe(obj(c.startupProbe), `${p}.startupProbe`, true, portNames, errs);
   const sc = obj(c.securityContext);
   if (sc) {
     for (const k of ['runAsUser', 'runAsGroup']) {
@@ -444,6 +442,14 @@ function validateContainer(c: Plain, p: string, volumes: Set<string>, names: Set
       errs.push(fe.invalid(`${p}.securityContext`, sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
     }
   }
+  // validateContainers: the duplicate name, then the probes, after the common checks
+  if (name) {
+    if (names.has(name)) errs.push(fe.duplicate(`${p}.name`, name));
+    names.add(name);
+  }
+  validateProbe(obj(c.livenessProbe), `${p}.livenessProbe`, true, portNames, errs);
+  validateProbe(obj(c.readinessProbe), `${p}.readinessProbe`, false, portNames, errs);
+  validateProbe(obj(c.startupProbe), `${p}.startupProbe`, true, portNames, errs);
 }
 
 const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage', 'storage']);
