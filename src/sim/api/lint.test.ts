@@ -22,6 +22,12 @@ describe('lintManifest', () => {
       '32:3 Service "llmops-service" is invalid: spec.type: Unsupported value: "Loadbalancer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
     ]);
   });
+  it('marks YAML errors where go-yaml (kubectl) finds them, and repeated keys as warnings', () => {
+    const d = lintManifest(SEED.replace('  replicas: 1\n', '  replicas: 1\n replicas: 2\n'));
+    expect(d).toEqual([{ doc: 0, line: 9, col: 2, message: 'did not find expected key', severity: 'error' }]);
+    const dup = lintManifest(SEED.replace('  replicas: 1\n', '  replicas: 1\n  replicas: 2\n'));
+    expect(dup).toEqual([{ doc: 0, line: 9, col: 3, message: 'mapping key "replicas" already defined at line 8', severity: 'warning' }]);
+  });
   it('explains a wrong apiVersion', () => {
     expect(lintManifest('apiVersion: v1\nkind: Deployment\nmetadata: {name: x}\n')[0]).toMatchObject({
       line: 1, col: 1, message: 'no matches for kind "Deployment" in version "v1" (Deployment is served as apps/v1)',

@@ -26,6 +26,8 @@ export function lintManifest(text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const doc of file.docs) {
     for (const e of doc.errors) out.push({ doc: doc.index, line: e.line, col: e.col, message: e.message, severity: 'error' });
+    // repeated keys (kubectl keeps the last value silently) and what only the stricter `yaml` parser rejects
+    for (const w of doc.warnings) out.push({ doc: doc.index, line: w.line, col: w.col, message: w.message, severity: 'warning' });
     if (doc.errors.length || doc.empty || doc.value === null || doc.value === undefined) continue;
     const at = (path: string) => locate(doc, path, file.lineCounter) ?? { line: doc.startLine, col: 1 };
     const push = (path: string, message: string, severity: 'error' | 'warning' = 'error') => {
