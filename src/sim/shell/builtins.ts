@@ -70,8 +70,14 @@ const ls: Program = (argv, ctx) => {
 
 function longLine(ctx: Ctx, abs: string, name: string): string {
   const isDir = ctx.world.vfs.isDir(abs) && !ctx.world.vfs.isFile(abs);
-  const size = isDir ? 4096 : utf8Bytes(ctx.world.vfs.read(abs) ?? '').length;
-  return `${isDir ? 'drwxr-xr-x' : '-rw-r--r--'} 1 learner learner ${String(size).padStart(5)} Sep 15 10:00 ${name}`;
+  const text = isDir ? '' : ctx.world.vfs.read(abs) ?? '';
+  const size = isDir ? 4096 : utf8Bytes(text).length;
+  return `${isDir ? 'drwxr-xr-x' : isExecutable(abs, text) ? '-rwxr-xr-x' : '-rw-r--r--'} 1 learner learner ${String(size).padStart(5)} Sep 15 10:00 ${name}`;
+}
+
+/** The repository's scripts are committed executable (mode 755), except scripts/lib.sh, which is only sourced. */
+export function isExecutable(abs: string, text: string): boolean {
+  return text.startsWith('#!') && !abs.endsWith('/scripts/lib.sh');
 }
 
 const pwd: Program = (_argv, ctx) => { ctx.io.out(ctx.cwd + '\n'); return 0; };

@@ -53,6 +53,8 @@ describe('script files and bash -c', () => {
     expect(s.run('./nothing.sh').output).toBe('bash: ./nothing.sh: No such file or directory\n');
     expect(s.lastExit).toBe(127);
     expect(s.run('./manifests').output).toBe('bash: ./manifests: Is a directory\n');
+    expect(s.run('./manifests/a.yaml').output).toBe('bash: ./manifests/a.yaml: Permission denied\n');
+    expect(s.lastExit).toBe(126);
   });
   it('bash -c runs its command line', () => {
     const s = sh();

@@ -3,7 +3,7 @@
 // terminal (interactive) and the CLI (a script fed line by line).
 import { parse, type ListItem, type Pipeline, type SimpleCommand, type Word, type VarOp } from './lexer';
 import { evalArith } from './arith';
-import { BUILTIN_PROGRAMS } from './builtins';
+import { BUILTIN_PROGRAMS, isExecutable } from './builtins';
 import { glob, resolvePath, PROJECT_DIR, HOME } from './vfs';
 import { bufferIo, isLongRunning, type Completion, type Ctx, type Io, type LongRunning, type Program } from './types';
 import type { World } from '../world';
@@ -397,7 +397,7 @@ export class Shell {
     else {
       const prog = this.programs[name];
       if (!prog) {
-        if (name.includes('/') && this.world.vfs.exists(resolvePath(this.cwd, name))) result = this.scriptFile(name, ctx, 'bash');
+        if (name.includes('/') && this.world.vfs.exists(resolvePath(this.cwd, name))) result = this.scriptFile(name, ctx, 'bash', true);
         else {
           if (name.includes('/')) io.err(`bash: ${name}: No such file or directory\n`);
           else io.err(`bash: ${name}: command not found\n`);
@@ -470,10 +470,12 @@ export class Shell {
 
   /** `./x.sh`, `scripts/x.sh`, `bash x.sh` on a file that exists: the interpreter runs typed commands, not script
    *  files (functions, loops, `case` …), so it says so instead of pretending the file is missing. */
-  private scriptFile(path: string, ctx: Ctx, shellName: string): number {
+  private scriptFile(path: string, ctx: Ctx, shellName: string, direct: boolean): number {
     const abs = resolvePath(this.cwd, path);
     if (this.world.vfs.isDir(abs) && !this.world.vfs.isFile(abs)) { ctx.io.err(`${shellName}: ${path}: Is a directory\n`); return 126; }
     if (!this.world.vfs.isFile(abs)) { ctx.io.err(`${shellName}: ${path}: No such file or directory\n`); return 127; }
+    // `./x` needs the execute bit (`bash x` does not)
+    if (direct && !isExecutable(abs, this.world.vfs.read(abs) ?? '')) { ctx.io.err(`bash: ${path}: Permission denied\n`); return 126; }
     ctx.io.err(`${shellName}: ${path}: running script files is not simulated in this terminal; type its commands one by one (cat ${path} shows them)\n`);
     return 126;
   }
@@ -724,7 +726,7 @@ export class Shell {
           return this.lastExit;
         }
         if (argv[1] === undefined) { ctx.io.err(`${name}: a nested interactive shell is not simulated here; this terminal is already ${name === 'sh' ? 'a shell' : 'bash'}\n`); return 1; }
-        return this.scriptFile(argv[1], ctx, name);
+        return this.scriptFile(argv[1], ctx, name, false);
       };
       case 'jobs': return (_argv, ctx) => {
         const cur = this.currentJobId();
