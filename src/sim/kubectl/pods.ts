@@ -52,9 +52,44 @@ function resolvePod(k: Kctx, arg: string | undefined, verb: string): { pod?: Pod
   return { pod: pods[0]!, owner: o, rc: 0 };
 }
 
+/**
+ * `kubectl logs -l SELECTOR` (logs.go): the pods of the list in the API's (name) order, one after the other, each
+ * from its default container; --tail defaults to 10 with a selector; a POD argument as well is a usage error.
+ */
+function logsBySelector(k: Kctx): ProgramResult {
+  if (k.p.args.length > 0) { k.io.err("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n"); return 1; }
+  const cluster = k.world.cluster!;
+  let pods: Pod[];
+  try { pods = cluster.store.list<Pod>('Pod', { namespace: k.ns, labelSelector: k.flag('selector')! }); } catch (e) { k.io.err(formatApiError(e) + '\n'); return 1; }
+  if (pods.length === 0) { k.io.err(`No resources found in ${k.ns} namespace.\n`); return 0; }
+  pods = [...pods].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+  const tail = Number(k.flag('tail') ?? -1) < 0 ? 10 : Number(k.flag('tail'));
+  const fmt = (l: { ts: number; text: string }) => (k.bool('timestamps') ? `${rfc3339(l.ts).replace('Z', '.000000000Z')} ` : '') + l.text + '\n';
+  const seen = new Map<string, number>();
+  let rc = 0;
+  for (const pod of pods) {
+    const container = k.flag('container');
+    const r = cluster.logs(pod.metadata.namespace ?? k.ns, pod.metadata.name ?? '', { ...(container ? { container } : {}), previous: k.bool('previous') });
+    if ('error' in r) { k.io.err(r.error + '\n'); rc = 1; continue; }
+    for (const l of tail >= 0 ? r.lines.slice(Math.max(0, r.lines.length - tail)) : r.lines) k.io.out(fmt(l));
+    seen.set(pod.metadata.name ?? '', r.lines.length);
+  }
+  if (!k.bool('follow') || rc) return rc;
+  const off = k.world.onTick(() => {
+    for (const pod of pods) {
+      const cur = cluster.logs(pod.metadata.namespace ?? k.ns, pod.metadata.name ?? '', {});
+      if ('error' in cur) continue;
+      for (const l of cur.lines.slice(seen.get(pod.metadata.name ?? '') ?? 0)) k.later(fmt(l));
+      seen.set(pod.metadata.name ?? '', cur.lines.length);
+    }
+  });
+  return { longRunning: true, stop() { off(); } };
+}
+
 export function cmdLogs(k: Kctx): ProgramResult {
   // logs.go Complete: more than POD [CONTAINER] is the usage error
   if (k.p.args.length > 2) { k.io.err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n"); return 1; }
+  if (k.flag('selector') !== undefined) return logsBySelector(k);
   const { pod, rc } = resolvePod(k, k.p.args[0], 'logs');
   if (!pod) return rc;
   const cluster = k.world.cluster!;
