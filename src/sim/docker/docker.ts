@@ -380,8 +380,29 @@ function containerCmd(cmd: 'logs' | 'stop' | 'kill' | 'rm', args: string[], ctx:
   return rc;
 }
 
-export const docker: Program = (argv, ctx): number | LongRunning => {
+/** `eval $(minikube docker-env)` points the docker CLI at the Docker daemon inside the minikube node. */
+export function dockerEnvActive(env: Map<string, string>): boolean {
+  return env.get('MINIKUBE_ACTIVE_DOCKERD') === 'minikube' && (env.get('DOCKER_HOST') ?? '') !== '';
+}
+
+export const docker: Program = (argv, outerCtx): number | LongRunning => {
   const [sub, ...rest] = argv.slice(1);
+  let ctx = outerCtx;
+  if (dockerEnvActive(outerCtx.env) && sub !== undefined && !['--help', 'version', '--version', '-v'].includes(sub)) {
+    const w = outerCtx.world;
+    if (w.minikube !== 'running' || !w.cluster) {
+      // the node's daemon is down with the cluster [M for the wording after "Cannot connect"]
+      outerCtx.io.err(`Cannot connect to the Docker daemon at ${outerCtx.env.get('DOCKER_HOST')}. Is the docker daemon running?\n`);
+      return 1;
+    }
+    if (!['build', 'buildx', 'images', 'image', 'rmi', 'tag'].includes(sub)) {
+      outerCtx.io.err(`docker ${sub}: with minikube's docker-env the CLI talks to the Docker daemon inside the node; only build, images, rmi and tag are simulated there (run 'eval $(minikube docker-env -u)' to use the workstation's Docker again)\n`);
+      return 1;
+    }
+    // the same commands, over the node's image store (what the kubelet pulls from)
+    const nodeImages = w.cluster.nodeImages;
+    ctx = { ...outerCtx, world: Object.create(w, { docker: { value: nodeImages } }) as typeof w };
+  }
   switch (sub) {
     case undefined: case '--help': ctx.io.out(USAGE); return 0;
     case 'build': return build(rest, ctx);

@@ -73,7 +73,7 @@ Use "minikube <command> --help" for more information about a given command.
 `;
 
 /** Real minikube commands the simulator does not model: a clear message instead of "unknown command". */
-const NOT_MODELLED = new Set(['pause', 'unpause', 'docker-env', 'podman-env', 'cache', 'config', 'profile', 'update-context', 'mount', 'ssh', 'node', 'cp', 'ssh-key', 'ssh-host', 'logs', 'update-check', 'options', 'completion', 'license']);
+const NOT_MODELLED = new Set(['pause', 'unpause', 'podman-env', 'cache', 'config', 'profile', 'update-context', 'mount', 'ssh', 'node', 'cp', 'ssh-key', 'ssh-host', 'logs', 'update-check', 'options', 'completion', 'license']);
 
 export const MINIKUBE_COMMANDS = ['start', 'status', 'stop', 'delete', 'ip', 'image', 'service', 'tunnel', 'addons', 'dashboard', 'version', 'kubectl'];
 
@@ -93,6 +93,7 @@ export const minikube: Program = (argv, ctx) => {
       ctx.io.out(args.includes('--short') ? `${MINIKUBE_VERSION}\n` : `minikube version: ${MINIKUBE_VERSION}\ncommit: ${MINIKUBE_COMMIT}\n`);
       return 0;
     case 'image': return image(positional.slice(1), args, ctx);
+    case 'docker-env': return dockerEnv(args, ctx);
     case 'service': return service(positional.slice(1), args, ctx);
     case 'tunnel': return tunnel(ctx);
     case 'addons': return addons(positional.slice(1), ctx);
@@ -174,7 +175,8 @@ function status(ctx: Ctx, args: string[]): number {
   const format = oi >= 0 ? args[oi + 1] : args.find((a) => a.startsWith('--output=') || a.startsWith('-o='))?.replace(/^(--output|-o)=/, '');
   // cmd/status.go statusJSON: the Status struct marshalled (one object for a single node)
   if (format === 'json') ctx.io.out(JSON.stringify({ Name: 'minikube', Host: s, Kubelet: s, APIServer: s, Kubeconfig: kubeconfig, Worker: false }) + '\n');
-  else ctx.io.out(`minikube\ntype: Control Plane\nhost: ${s}\nkubelet: ${s}\napiserver: ${s}\nkubeconfig: ${kubeconfig}\n\n`);
+  // cmd/status.go: a `docker-env: in-use` line while this shell points docker at the node
+  else ctx.io.out(`minikube\ntype: Control Plane\nhost: ${s}\nkubelet: ${s}\napiserver: ${s}\nkubeconfig: ${kubeconfig}\n${ctx.env.get('MINIKUBE_ACTIVE_DOCKERD') === 'minikube' && w.minikube === 'running' ? 'docker-env: in-use\n' : ''}\n`);
   return w.minikube === 'running' ? 0 : 7;
 }
 
@@ -205,6 +207,18 @@ function stop(ctx: Ctx, args: string[]): number {
     w.stopCluster();
   }
   if (!keepContext) w.kubeContext = undefined;
+  return 0;
+}
+
+/** cmd/docker-env.go (bash shell, docker driver): the exports for the node's daemon (its port 2376 published on
+ *  127.0.0.1:32771 — see `docker ps`), or with --unset/-u the matching unsets. */
+function dockerEnv(args: string[], ctx: Ctx): number {
+  if (args.includes('--unset') || args.includes('-u')) {
+    ctx.io.out('unset DOCKER_TLS_VERIFY;\nunset DOCKER_HOST;\nunset DOCKER_CERT_PATH;\nunset MINIKUBE_ACTIVE_DOCKERD;\n');
+    return 0;
+  }
+  const rc = needRunning(ctx); if (rc !== undefined) return rc;
+  ctx.io.out('export DOCKER_TLS_VERIFY="1"\nexport DOCKER_HOST="tcp://127.0.0.1:32771"\nexport DOCKER_CERT_PATH="/home/learner/.minikube/certs"\nexport MINIKUBE_ACTIVE_DOCKERD="minikube"\n\n# To point your shell to minikube\'s docker-daemon, run:\n# eval $(minikube -p minikube docker-env)\n');
   return 0;
 }
 

@@ -137,3 +137,20 @@ describe('minikube flags', () => {
     expect(s.run('minikube version --short').output).toBe('v1.37.0\n');
   });
 });
+
+describe('minikube docker-env and eval', () => {
+  it('eval $(minikube docker-env) sends docker build/images to the node (the kubelet then finds the image); -u switches back', () => {
+    const s = createShell({ seed: 1, files: { Dockerfile: 'FROM busybox\nRUN true\n' }, interactive: false });
+    expect(s.run('minikube docker-env').output).toMatch(/^🤷  Profile "minikube" not found/);
+    s.run('minikube start');
+    expect(s.run('minikube docker-env').output).toBe('export DOCKER_TLS_VERIFY="1"\nexport DOCKER_HOST="tcp://127.0.0.1:32771"\nexport DOCKER_CERT_PATH="/home/learner/.minikube/certs"\nexport MINIKUBE_ACTIVE_DOCKERD="minikube"\n\n# To point your shell to minikube\'s docker-daemon, run:\n# eval $(minikube -p minikube docker-env)\n');
+    s.run('eval $(minikube docker-env)');
+    expect(s.run('minikube status').output).toContain('kubeconfig: Configured\ndocker-env: in-use\n\n');
+    s.run('docker build -t mine:1 . > /dev/null');
+    expect(s.run('minikube image ls').output).toContain('docker.io/library/mine:1\n');
+    expect(s.run('docker images').output).toContain('registry.k8s.io/pause');
+    s.run('eval $(minikube docker-env -u)');
+    expect(s.run('docker images').output).not.toContain('mine');
+    expect(s.world.docker.get('mine:1')).toBeUndefined();
+  });
+});

@@ -28,7 +28,7 @@ export interface ShellCore {
   complete?: (shell: Shell, line: string, cursor: number) => Completion;
 }
 
-const SHELL_BUILTINS = ['cd', 'export', 'unset', 'history', 'help', 'clear', 'sleep', 'jobs', 'kill', 'exit', 'type', 'which', 'fg', 'bg', 'source', 'wait', 'bash', 'sh', 'test', '[', 'break', 'continue'] as const;
+const SHELL_BUILTINS = ['cd', 'export', 'unset', 'history', 'help', 'clear', 'sleep', 'jobs', 'kill', 'exit', 'type', 'which', 'fg', 'bg', 'source', 'wait', 'bash', 'sh', 'test', '[', 'break', 'continue', 'eval'] as const;
 
 export class Shell {
   readonly world: World;
@@ -695,6 +695,15 @@ export class Shell {
         if (this.loopDepth === 0) { ctx.io.err(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`); return 0; }
         this.loopCtl = name;
         return 0;
+      };
+      case 'eval': return (argv, ctx) => {
+        // eval ARGS: the words joined by spaces are run as a command line (eval $(minikube docker-env))
+        const src = argv.slice(1).join(' ');
+        if (src.trim() === '') return 0;
+        const parsed = parse(src);
+        if (parsed.error || parsed.incomplete) { ctx.io.err(`bash: eval: line 1: ${parsed.error ?? 'syntax error: unexpected end of file'}\n`); return 2; }
+        this.runItems(parsed.items);
+        return this.lastExit;
       };
       case 'test':
       case '[': return (argv, ctx) => {
