@@ -8,7 +8,9 @@ const WORDS = ['kubectl', 'minikube', 'docker', 'curl', 'echo', 'cat', 'grep', '
   'svc', 'all', 'llmops-app', 'llmops-service', '-f', '-', '-n', 'default', '-o', 'yaml', 'json', 'wide', '-l', 'app=llmops', '--replicas=3', 'scale', 'rollout',
   'status', 'undo', 'port-forward', '8501:80', 'start', 'stop', 'image', 'load', 'build', '-t', '.', 'localhost:8501', 'manifests/llmops-k8s.yaml', '&&', '||',
   ';', '|', '&', '>', '<<EOF', 'EOF', '"', "'", '$(', ')', '$?', '$HOME', '#', '\\', '--', '-it', '--rm', 'run', 'exec', 'env', 'secret', 'generic', 'create',
-  '--from-literal=A=b', 'explain', 'deployment.spec', 'wait', '--for=condition=Ready', 'kill', '%1', 'jobs', 'history', 'x=1', '{', '}', '*', '~'];
+  '--from-literal=A=b', 'explain', 'deployment.spec', 'wait', '--for=condition=Ready', 'kill', '%1', 'jobs', 'history', 'x=1', '{', '}', '*', '~',
+  'for', 'in', 'do', 'done', 'if', 'then', 'elif', 'else', 'fi', 'while', 'until', 'break', 'continue', '$((x+1))', '$((1/0))', '${x:-d}', '${#x}', '[', ']',
+  '-eq', '-f', 'test', 'eval', 'bash', '-c', 'awk', "'{print $1}'", 'sed', "'s/a/b/g'", 'sort', '-n', 'uniq', 'cut', '-d:', '-f1', 'tr', 'a-z', 'A-Z'];
 
 const FILES = { 'manifests/llmops-k8s.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: llmops-app\nspec:\n  selector:\n    matchLabels:\n      app: llmops\n  template:\n    metadata:\n      labels:\n        app: llmops\n    spec:\n      containers:\n      - name: c\n        image: nginx\n', Dockerfile: 'FROM nginx\nCOPY . .\n' };
 
@@ -24,7 +26,7 @@ describe('the interpreter never crashes', () => {
       expect(Number.isInteger(r.exitCode)).toBe(true);
       expect(r.output).not.toMatch(/internal error/);
       // a failing command says something (an error line), except tools that fail silently by design
-      if (r.exitCode !== 0 && !r.incomplete && parse(line).items.length > 0 && !/^(grep|false|test|\[|kill|true|wait)\b|\| *grep|\|\||&& *false/.test(line) && !/^\s*$/.test(line)) {
+      if (r.exitCode !== 0 && !r.incomplete && parse(line).items.length > 0 && !/^(grep|false|test|\[|kill|true|wait|until|while|if|for|break|continue)\b|\| *grep|\|\||&& *false|[;&|] *(false|test|\[|grep|if|while|until)\b/.test(line) && !/^\s*$/.test(line)) {
         expect(r.output.length, `no message for exit ${r.exitCode}: ${line}`).toBeGreaterThan(0);
       }
     }), { numRuns: 400, seed: 42 });
