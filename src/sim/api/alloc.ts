@@ -86,14 +86,20 @@ export function allocateServiceFields(store: Store, svc: Service, old?: Service)
   const needsNodePort = spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
   const taken = usedNodePorts(store);
   if (old) for (const p of old.spec?.ports ?? []) if (p.nodePort) taken.delete(p.nodePort);
+  // patchAllocatedValues (pkg/registry/core/service/storage/storage.go): a port the client sent without a nodePort
+  // gets the old nodePort of the port with the same NAME, unless another port of the new spec already uses it
+  const oldNeeds = old?.spec?.type === 'NodePort' || (old?.spec?.type === 'LoadBalancer');
+  const byName = new Map<string, number>();
+  if (oldNeeds) for (const q of old?.spec?.ports ?? []) byName.set(q.name ?? '', q.nodePort ?? 0);
+  const usedBoth = new Set((spec.ports ?? []).map((q) => q.nodePort).filter((n): n is number => !!n && (old?.spec?.ports ?? []).some((o) => o.nodePort === n)));
   for (const p of spec.ports ?? []) {
     if (!needsNodePort) {
       delete p.nodePort;
       continue;
     }
     if (!p.nodePort) {
-      const prev = old?.spec?.ports?.find((q) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'))?.nodePort;
-      p.nodePort = prev ?? allocateNodePort(store, taken);
+      const prev = byName.get(p.name ?? '');
+      p.nodePort = prev && !usedBoth.has(prev) ? prev : allocateNodePort(store, taken);
     } else if (p.nodePort < NODE_PORT_RANGE[0] || p.nodePort > NODE_PORT_RANGE[1]) {
       // the port allocator, after validation passed (pkg/registry/core/service/portallocator: ErrNotInRange)
       throw invalid('Service', svc.metadata.name ?? '', [

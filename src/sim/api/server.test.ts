@@ -355,3 +355,23 @@ describe('error shapes as kubectl prints them (cmdutil.checkErr / MultipleErrors
     expect(r.stderr[1]).toMatch(/^Error from server \(Invalid\): error when applying patch:\n\{.*\}\nto:\nResource: "\/v1, Resource=services", GroupVersionKind: "\/v1, Kind=Service"\nName: "llmops-service", Namespace: "default"\nfor: "llmops-k8s\.yaml": error when patching "llmops-k8s\.yaml": Service "llmops-service" is invalid: spec\.type: Unsupported value: "Loadbalancer": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"$/);
   });
 });
+
+describe('Service allocations across apply (patchAllocatedValues)', () => {
+  it('keeps the nodePort of a renumbered port (matched by name) and an emptied clusterIP', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const before = store.get<Service>('Service', 'default', 'llmops-service')!;
+    const r = runFile(store, 'apply', SEED.replace('port: 80', 'port: 8080').replace('type: LoadBalancer', 'type: LoadBalancer\n  clusterIP: ""'), { fileName: F });
+    expect(r.stderr).toEqual([]);
+    const after = store.get<Service>('Service', 'default', 'llmops-service')!;
+    expect(after.spec.ports![0]!.port).toBe(8080);
+    expect(after.spec.ports![0]!.nodePort).toBe(before.spec.ports![0]!.nodePort);
+    expect(after.spec.clusterIP).toBe(before.spec.clusterIP);
+  });
+  it('a changed clusterIP is reported on clusterIPs only', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const r = runFile(store, 'apply', SEED.replace('type: LoadBalancer', 'type: LoadBalancer\n  clusterIP: 10.96.0.50'), { fileName: F });
+    expect(r.stderr).toEqual(['The Service "llmops-service" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set']);
+  });
+});

@@ -86,8 +86,14 @@ export function updateObject<T extends KObject>(store: Store, input: T, opts: Wr
   if (o.kind === 'Service') {
     const spec = (o.spec ?? {}) as Service['spec'];
     const oldSpec = (old.spec ?? {}) as Service['spec'];
-    if (spec.clusterIP === undefined && oldSpec.clusterIP) spec.clusterIP = oldSpec.clusterIP;
-    if (spec.clusterIPs === undefined && oldSpec.clusterIPs) spec.clusterIPs = oldSpec.clusterIPs;
+    // storage.go beginUpdate, before validation: patchAllocatedValues puts back what the client left empty,
+    // normalizeClusterIPs syncs the plural field with a changed singular one
+    if (spec.type !== 'ExternalName' && oldSpec.type !== 'ExternalName') {
+      if (!spec.clusterIP && oldSpec.clusterIP) spec.clusterIP = oldSpec.clusterIP;
+      if (!spec.clusterIPs?.length && oldSpec.clusterIPs?.length) spec.clusterIPs = oldSpec.clusterIPs;
+    }
+    const sameIPs = JSON.stringify(spec.clusterIPs ?? []) === JSON.stringify(oldSpec.clusterIPs ?? []);
+    if (oldSpec.clusterIP && spec.clusterIP && spec.clusterIP !== oldSpec.clusterIP && (!spec.clusterIPs?.length || sameIPs)) spec.clusterIPs = [spec.clusterIP];
   }
   if (o.kind === 'Service') dropTypeDependentFields(o as unknown as Service, old as unknown as Service);
   if (o.kind === 'Secret' && (old as Plain).type !== undefined && (input as Plain).type === undefined) (o as Plain).type = (old as Plain).type;
