@@ -316,6 +316,28 @@ describe('kubectl edit in the lab', () => {
     await typeCommand(page, 'kubectl get deploy llmops-app -o jsonpath={.spec.template.metadata.labels.app}');
     await waitForTerminal(page, /jsonpath=\{\.spec\.template\.metadata\.labels\.app\}\s*\nllmops\b/);
     expect(await podsDrawn(page)).toBe(3);
+
+    // 4. A share link replays the saved edits, and an edit still open comes back open (as it was offered).
+    await typeCommand(page, 'kubectl edit svc/llmops-service');
+    await page.waitForSelector('.lab-filetabs [data-edit][aria-selected="true"]');
+    await page.click('button:has-text("Share link")');
+    const url = await page.inputValue('.lab-share-url');
+    const other = await launch();
+    try {
+      const p2 = await other.context.newPage();
+      const errors2 = watchErrors(p2);
+      await p2.goto(url);
+      await p2.waitForSelector('manifest-lab[data-state="ready"] .lab[data-ready]', { timeout: 45_000 });
+      await waitPods(p2, 3);
+      await p2.waitForSelector('.lab-filetabs [data-edit][aria-selected="true"]');
+      expect(await p2.locator('.lab-filetabs [data-edit]').textContent()).toBe('edit: service/llmops-service');
+      const replayed = await terminalText(p2);
+      expect(replayed).toMatch(/kubectl edit deploy\/llmops-app\n.*\ndeployment\.apps\/llmops-app edited\nlearner@workstation:~\/llmops\$ kubectl edit deployment llmops-app\n/);
+      expect(replayed).not.toMatch(/\$ learner@workstation/);
+      await p2.click('.lab-editor-actions button:has-text("Cancel edit")');
+      await waitForTerminal(p2, /Edit cancelled, no changes made\.\nlearner@workstation:~\/llmops\$\s*$/);
+      expect(errors2()).toEqual([]);
+    } finally { await other.close(); }
     expect(errors()).toEqual([]);
     await page.close();
   });

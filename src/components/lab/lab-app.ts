@@ -108,6 +108,8 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       }
     }
   }
+  /** true while a saved state is replayed (nothing recorded, output written in order, no editor tabs opened) */
+  let restoring = false;
   const seed = restored?.seed ?? opts.seed ?? 1;
   let backend = opts.createBackend(seed);
   performance.mark('lab:backend-created');
@@ -380,7 +382,13 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     },
   });
   performance.mark('lab:terminal-created');
-  let unsubOutput = backend.onOutput((t) => terminal.writeAsync(t));
+  // Output between commands (kubectl edit's result, port-forward connections). While a saved state is replayed the
+  // terminal shows the session as a transcript, so it is written in place rather than above an input line.
+  function writeOutput(text: string): void {
+    if (restoring) terminal.write(text);
+    else terminal.writeAsync(text);
+  }
+  let unsubOutput = backend.onOutput(writeOutput);
   function recordStep(step: { run: string } | { write: string; content: string } | { edit: string; content: string } | { interrupt: true }): void {
     const t = backend.elapsedMs();
     if ('interrupt' in step) state.steps.push({ t, run: '\u0003' });
@@ -534,7 +542,6 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     raf = requestAnimationFrame(frame);
   }
   let accumulated = 0;
-  let restoring = false;
 
   // ---- share, autosave, reset -----------------------------------------------------------------------------
   let saveTimer: number | undefined;
@@ -628,7 +635,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       editSessions.clear();
       backend = opts.createBackend(opts.seed ?? 1);
       backend.setEditorHook?.(editorHook);
-      unsubOutput = backend.onOutput((t) => terminal.writeAsync(t));
+      unsubOutput = backend.onOutput(writeOutput);
       unsubFiles = backend.onFileChange(() => undefined);
       state.steps = [];
     }
