@@ -131,8 +131,11 @@ function firstGoYamlError(text: string): GoVerdict | undefined {
     const e = goYamlCheck(c.text);
     if (e) {
       const problem = e.message.replace(/^line \d+: /, '');
+      // an error at the end of the stream (unclosed quote) sits on the line after the last: keep markers in the file
+      const lastLine = text.split(/\r?\n/).length;
+      const line = Math.min(c.startLine + e.line + 1, lastLine);
       return {
-        line: c.startLine + e.line + 1, col: e.column + 1, attachLine: c.startLine + 1,
+        line, col: line === c.startLine + e.line + 1 ? e.column + 1 : 1, attachLine: c.startLine + 1,
         message: problem, code: 'GO_YAML', kubectl: `error converting YAML to JSON: yaml: ${e.message}`,
       };
     }
