@@ -19,4 +19,13 @@ describe('docker container commands', () => {
     expect(s.run('docker logs rec').output).toBe('Error response from daemon: No such container: rec\n');
     expect(s.lastExit).toBe(1);
   });
+
+  it('-e PORT=9000 overrides the image ENV PORT=8501: the published 8501 then resets the connection as docker-proxy does', () => {
+    const s = createShell({ seed: 1, files, interactive: false });
+    s.run('docker build -t llmops-app:latest . > /dev/null');
+    s.run('docker run -d -e PORT=9000 -p 8501:8501 llmops-app:latest > /dev/null');
+    expect(s.run('curl -s localhost:8501/health').output).toBe('');
+    expect(s.lastExit).toBe(56);
+    expect(s.run('curl localhost:8501/health').output).toBe('curl: (56) Recv failure: Connection reset by peer\n');
+  });
 });

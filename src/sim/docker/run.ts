@@ -92,6 +92,8 @@ export function startWorkstationContainer(args: string[], ctx: Ctx): number | Lo
   }
   env.HOSTNAME = id.slice(0, 12);
   const model = modelFor(img.model, p.ref.familiar);
+  // the image's ENV under the -e/--env-file values (Docker merges them, the container's own win)
+  for (const [k, v] of Object.entries(model.env ?? {})) if (!(k in env)) env[k] = v;
   const timers: Array<{ at: number; fn: () => void }> = [];
   const startMs = ctx.world.nowMs;
   let clock = startMs;

@@ -98,6 +98,8 @@ export const LLMOPS_APP: ImageModel = {
   entrypoint: ['docker-entrypoint.sh'],
   cmd: ['node', 'dist/server.js'],
   exposed: [DEFAULT_PORT],
+  // the Dockerfile's ENV plus what the node:20.20.2-bookworm-slim base sets
+  env: { NODE_VERSION: '20.20.2', YARN_VERSION: '1.22.22', NODE_ENV: 'production', PORT: String(DEFAULT_PORT) },
   start(host: ProcessHost) {
     void loadLlmopsData().catch(() => { /* the 503 answers say the index is missing */ });
     let config: Config | undefined;

@@ -64,6 +64,8 @@ export interface ImageModel {
   cmd: string[];
   /** Ports the image EXPOSEs (informational). */
   exposed: number[];
+  /** The image's ENV: the runtime puts these in every container's environment (the container's own env wins). */
+  env?: Record<string, string>;
   start(host: ProcessHost): Process;
 }
 
