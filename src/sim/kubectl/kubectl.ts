@@ -3,6 +3,7 @@
 import type { Ctx, Program, ProgramResult } from '../shell/types';
 import { parseKubectl, helpText, type Parsed } from './table';
 import { GROUP_HELP } from './group-help';
+import { OPTIONS_TEXT } from './help-texts';
 import { klogTime } from '../shell/time';
 import { cmdGet } from './get';
 import { cmdDescribe } from './describe';
@@ -46,6 +47,7 @@ const CLIENT_ONLY = new Set(['config', 'version']);
 const REQUIRED_FLAGS: Record<string, string> = { scale: 'replicas', run: 'image', 'create deployment': 'image' };
 
 export const kubectl: Program = (argv, ctx): ProgramResult => {
+  if (argv[1] === 'options' && argv.length === 2) { ctx.io.out(OPTIONS_TEXT); return 0; }
   const r = parseKubectl(argv.slice(1));
   if (!r.ok) { ctx.io.err(r.error + '\n'); return 1; }
   const p = r.parsed;

@@ -1,6 +1,8 @@
 // The one kubectl command table: it drives parsing (pflag rules), `--help`, usage errors and tab completion.
 // Help texts are short summaries written for this course; flag names and defaults are kubectl 1.34's.
 
+import { HELP_TEXTS } from './help-texts';
+
 export type FlagType = 'bool' | 'string' | 'int' | 'strings';
 export interface FlagSpec {
   name: string;
@@ -266,6 +268,9 @@ export function unknownCommand(word: string): string {
 
 /** `kubectl X --help`: summary, usage, flags (our wording; flag names and defaults as kubectl's). */
 export function helpText(spec: CommandSpec, path: string[]): string {
+  // the real client's text when we have it (help-texts.ts); the table's own summary otherwise
+  const real = HELP_TEXTS[path.join(' ')];
+  if (real !== undefined) return real;
   let out = spec.summary + '\n';
   if (spec.examples) out += `\nExamples:\n${spec.examples}\n`;
   if (spec.sub?.length) {

@@ -37,6 +37,11 @@ const CASES = [
   'kubectl set',
   'kubectl config',
   'kubectl top',
+  'kubectl --help',
+  'kubectl get --help',
+  'kubectl rollout undo -h',
+  'kubectl create secret generic --help',
+  'kubectl options',
 ];
 
 function sim(cmd: string): string {
