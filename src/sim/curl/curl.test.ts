@@ -33,3 +33,12 @@ describe('curl request bodies', () => {
     expect(s.run('curl -s -d q=x localhost:8501/api/recommend').output).toBe('{"error":"the request body must be a JSON object like {\\"q\\": \\"…\\", \\"limit\\": 5}","status":400}');
   });
 });
+
+describe('curl timeouts', () => {
+  it('--connect-timeout and -m expire with different words (kubectl-layouts §7.1)', () => {
+    const s = createShell({ seed: 1, files: {}, interactive: false });
+    expect(s.run('curl --connect-timeout 5 http://10.104.1.1/').output).toBe('curl: (28) Failed to connect to 10.104.1.1 port 80 after 5002 ms: Timeout was reached\n');
+    expect(s.run('curl -m 3 http://10.104.1.1/').output).toBe('curl: (28) Connection timed out after 3001 milliseconds\n');
+    expect(s.lastExit).toBe(28);
+  });
+});

@@ -99,6 +99,10 @@ export const curl: Program = (argv, ctx) => {
     if (!has('content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   }
   const r = request(ctx, c.url, c.method, headers, c.maxTimeMs, reqBody);
+  // --connect-timeout expiring while the SYN is unanswered: `Failed to connect to H port P after N ms: Timeout was
+  // reached` (kubectl-layouts §7.1); -m expiring then: `Connection timed out after N milliseconds`
+  const timedOut = /^curl: \(28\) Connection timed out after (\d+) milliseconds$/.exec(r.curlError);
+  if (c.connectTimeoutOnly && timedOut && u) r.curlError = `curl: (28) Failed to connect to ${u.host} port ${u.port} after ${Number(timedOut[1]) + 1} ms: Timeout was reached`;
   const verbose = c.verbose;
   if (verbose && u) {
     ctx.io.err(`*   Trying ${r.ip || u.host}:${u.port}...\n`);

@@ -147,6 +147,8 @@ export interface CurlArgs {
   json?: boolean;
   /** -X was given (it wins over the POST that -d implies) */
   explicitMethod?: boolean;
+  /** the time limit came from --connect-timeout alone (curl words its expiry differently from -m) */
+  connectTimeoutOnly?: boolean;
 }
 export function parseCurlArgs(args: readonly string[]): CurlArgs {
   const out: CurlArgs = { silent: false, include: false, head: false, verbose: false, method: 'GET', headers: {} };
@@ -166,7 +168,8 @@ export function parseCurlArgs(args: readonly string[]): CurlArgs {
     else if (a === '-i' || a === '--include') out.include = true;
     else if (a === '-I' || a === '--head') { out.head = true; out.method = 'HEAD'; }
     else if (a === '-v' || a === '--verbose') out.verbose = true;
-    else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') out.maxTimeMs = Number(args[++i]) * 1000;
+    else if (a === '-m' || a === '--max-time') { out.maxTimeMs = Number(args[++i]) * 1000; out.connectTimeoutOnly = false; }
+    else if (a === '--connect-timeout') { const ms = Number(args[++i]) * 1000; if (out.maxTimeMs === undefined || ms < out.maxTimeMs) { out.maxTimeMs = ms; out.connectTimeoutOnly ??= true; } }
     else if (a === '-X' || a === '--request') { out.method = args[++i] ?? 'GET'; out.explicitMethod = true; }
     else if (a === '-H' || a === '--header') {
       const h = args[++i] ?? '';
