@@ -182,6 +182,21 @@ describe('llmops-app model: start-up, config errors, readiness, shutdown', () =>
     ]);
   });
 
+  it('exec in the container: WORKDIR /app, user 10001 without a name, dist/ = the compiled app/src', async () => {
+    const { readdirSync } = await import('node:fs');
+    const s = simStart({});
+    s.advance(LLMOPS_READY_MS);
+    const ex = (...a: string[]) => s.proc.exec!(a);
+    expect(ex('pwd').stdout).toBe('/app\n');
+    expect(ex('id').stdout).toBe('uid=10001 gid=10001 groups=10001\n');
+    expect(ex('whoami')).toEqual({ stdout: '', stderr: 'whoami: cannot find name for user ID 10001\n', exitCode: 1 });
+    expect(ex('ls').stdout).toBe('data\ndist\nnode_modules\npackage.json\n');
+    const compiled = readdirSync(new URL('../../../app/src', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '.js')).sort();
+    expect(ex('ls', 'dist').stdout).toBe(compiled.join('\n') + '\n');
+    expect(ex('node', '--version').stdout).toBe('v20.20.2\n');
+    expect(ex('curl', 'localhost:8501').exitCode).toBe(126); // node:*-slim has no curl
+  });
+
   it('isoMillis is Date#toISOString', () => {
     for (const ms of [0, 1_757_950_200_000, 1_757_950_200_999, 1_757_950_201_007]) expect(isoMillis(ms)).toBe(new Date(ms).toISOString());
   });

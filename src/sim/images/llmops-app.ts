@@ -248,6 +248,25 @@ export const LLMOPS_APP: ImageModel = {
       },
       exec(argv) {
         if (argv[0] === 'node' && (argv[1] === '--version' || argv[1] === '-v')) return { stdout: LLMOPS_NODE_VERSION + '\n', stderr: '', exitCode: 0 };
+        // the runtime stage of the Dockerfile: WORKDIR /app holding package.json, node_modules, dist, data;
+        // USER 10001:10001, a user with no /etc/passwd entry (Debian bookworm-slim coreutils messages)
+        const ok = (stdout: string) => ({ stdout, stderr: '', exitCode: 0 });
+        const [cmd, ...rest] = argv;
+        if (cmd === 'pwd') return ok('/app\n');
+        if (cmd === 'id') return ok('uid=10001 gid=10001 groups=10001\n');
+        if (cmd === 'whoami') return { stdout: '', stderr: 'whoami: cannot find name for user ID 10001\n', exitCode: 1 };
+        if (cmd === 'ls') {
+          const dir = (rest.find((a) => !a.startsWith('-')) ?? '.').replace(/\/+$/, '');
+          const listing: Record<string, string[]> = {
+            '.': ['data', 'dist', 'node_modules', 'package.json'], '/app': ['data', 'dist', 'node_modules', 'package.json'],
+            'data': ['anime.json'], '/app/data': ['anime.json'],
+            'dist': ['anime.js', 'app.js', 'config.js', 'data.js', 'groq.js', 'log.js', 'messages.js', 'page.js', 'recommender.js', 'rules.js', 'server.js'],
+          };
+          listing['/app/dist'] = listing['dist']!;
+          const names = listing[dir];
+          if (!names) return { stdout: '', stderr: `ls: cannot access '${dir}': No such file or directory\n`, exitCode: 2 };
+          return ok(names.join('\n') + '\n');
+        }
         return baseExec(host, argv) ?? notFoundExec(argv);
       },
       terminate(signal = 'SIGTERM') {
