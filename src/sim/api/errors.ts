@@ -87,8 +87,9 @@ export function invalid(kind: string, name: string, causes: FieldCause[]): ApiEr
  * - others: `Error from server (Reason): message`.
  */
 export function formatKubectlError(e: ApiError): string {
-  if (e.reason === 'Invalid' && (e.kind || e.objectName)) {
-    const head = `The ${e.kind ?? ''} "${e.objectName ?? ''}" is invalid`;
+  if (e.reason === 'Invalid' && (e.kind || e.objectName || e.causes.length)) {
+    // checkErr: details with neither kind nor name (the PATCH handler's 422) read "The request is invalid"
+    const head = e.kind || e.objectName ? `The ${e.kind ?? ''} "${e.objectName ?? ''}" is invalid` : 'The request is invalid';
     const msgs = [...new Set(e.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)))];
     if (msgs.length === 0) return head;
     if (msgs.length === 1) return `${head}: ${msgs[0]}`;

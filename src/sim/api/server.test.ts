@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runFile, LAST_APPLIED } from './server';
+import { runFile, patchObject, LAST_APPLIED } from './server';
+import { ApiError, formatKubectlError } from './errors';
 import { testStore } from './testutil';
 import type { Deployment, Service, Secret } from './types';
 import { seedMinikube } from './seed';
@@ -373,5 +374,24 @@ describe('Service allocations across apply (patchAllocatedValues)', () => {
     runFile(store, 'apply', SEED, { fileName: F });
     const r = runFile(store, 'apply', SEED.replace('type: LoadBalancer', 'type: LoadBalancer\n  clusterIP: 10.96.0.50'), { fileName: F });
     expect(r.stderr).toEqual(['The Service "llmops-service" is invalid: spec.clusterIPs[0]: Invalid value: ["10.96.0.50"]: may not change once set']);
+  });
+});
+
+describe('patchObject field validation', () => {
+  it('drops unknown fields with a warning by default (the server default is Warn), rejects them when Strict', () => {
+    const { store } = testStore();
+    runFile(store, 'apply', SEED, { fileName: F });
+    const warnings: string[] = [];
+    patchObject(store, 'Deployment', 'default', 'llmops-app', { spec: { replica: 3, replicas: 2 } }, 'strategic', { warnings });
+    expect(warnings).toEqual(['Warning: unknown field "spec.replica"']);
+    const d = store.get<Deployment>('Deployment', 'default', 'llmops-app')!;
+    expect(d.spec.replicas).toBe(2);
+    expect((d.spec as unknown as Record<string, unknown>).replica).toBeUndefined();
+    expect(() => patchObject(store, 'Deployment', 'default', 'llmops-app', { spec: { replica: 3 } }, 'strategic', { fieldValidation: 'Strict' })).toThrow(/^ "" is invalid: patch: Invalid value: "map\[spec:map\[replica:3\]\]": strict decoding error: unknown field "spec\.replica"$/);
+    try {
+      patchObject(store, 'Deployment', 'default', 'llmops-app', { spec: { replicas: 'x' } });
+    } catch (e) {
+      expect(formatKubectlError(e as ApiError)).toBe('The request is invalid: patch: Invalid value: "map[spec:map[replicas:x]]": unrecognized type: int32');
+    }
   });
 });

@@ -193,19 +193,53 @@ export function deleteObject(store: Store, kind: string, namespace: string | und
  * rejected with the API server's message. Throws ApiError. Returns the stored object (unchanged if the patch
  * changed nothing).
  */
+export interface PatchOptions extends WriteOptions {
+  /**
+   * The request's fieldValidation. Requests without it (kubectl patch, scale, label…) get the server default
+   * `Warn`: unknown fields are dropped and reported as `unknown field "spec.x"` warnings. `Strict` rejects them
+   * (handlers/patch.go: `The request is invalid: patch: Invalid value: "map[…]": strict decoding error: …`).
+   */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** receives the warnings kubectl prints as `Warning: …` */
+  warnings?: string[];
+}
+
 export function patchObject<T extends KObject = KObject>(
   store: Store, kind: string, namespace: string | undefined, name: string, patch: unknown,
-  type: 'strategic' | 'merge' | 'json' = 'strategic', opts: WriteOptions = {},
+  type: 'strategic' | 'merge' | 'json' = 'strategic', opts: PatchOptions = {},
 ): T {
   const live = store.mustGet<T>(kind, namespace, name);
   if (type === 'json') return updateObject(store, applyJsonPatchCopy(live, patch), opts) as T;
+  // the patch is decoded with the object's types: a wrong type fails the conversion of the patched object (a 422
+  // on `patch`, worded by the unstructured converter); unknown fields follow fieldValidation
+  const dec = isPlainObject(patch) ? decodeCheck(kind, { apiVersion: live.apiVersion, kind, ...(withoutDirectives(patch) as Plain) }) : { unknown: [] as string[] };
+  const patchCause = (detail: string): ApiError => {
+    const cause: FieldCause = { field: 'patch', message: `Invalid value: ${goQuote(goPlusV(patch))}: ${detail}` };
+    return new ApiError('Invalid', ` "" is invalid: patch: ${cause.message}`, { kind: '', name: '', causes: [cause] });
+  };
+  if (dec.typeError) throw patchCause(dec.typeError.converterMessage);
+  const mode = opts.fieldValidation ?? 'Warn';
+  if (dec.unknown.length && mode === 'Strict') throw patchCause(strictDecodingMessage(dec.unknown));
   const next = (type === 'merge' ? mergePatch(live, patch) : strategicMergePatch(live, patch)) as T;
   if (!isPlainObject(next) || !isPlainObject((next as KObject).metadata)) throw badRequest('the patch must produce an object');
+  if (dec.unknown.length) {
+    if (mode === 'Warn') for (const u of dec.unknown) opts.warnings?.push(`Warning: unknown field "${u}"`);
+    for (const u of dec.unknown) dropPath(next as unknown as Plain, u);
+  }
   next.metadata.name = live.metadata.name;
   next.metadata.namespace = live.metadata.namespace;
   next.kind = live.kind;
   next.apiVersion = live.apiVersion;
   return updateObject(store, next, opts) as T;
+}
+
+/** A strategic merge patch without its `$patch` / `$setElementOrder/…` directives (they are not fields). */
+function withoutDirectives(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDirectives);
+  if (!isPlainObject(v)) return v;
+  const out: Plain = {};
+  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) out[k] = withoutDirectives(x);
+  return out;
 }
 
 /** RFC 6902 (add / remove / replace) on a copy. */
