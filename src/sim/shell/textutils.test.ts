@@ -54,3 +54,15 @@ describe('grep -r / -l / -H and export', () => {
     expect(sh.run('export | head -n 2').output).toBe('declare -x HOME="/home/learner"\ndeclare -x LANG="C.UTF-8"\n');
   });
 });
+
+describe('editors', () => {
+  it('nano FILE opens the lab editor when one is attached; without one it says how to write the file and creates nothing', () => {
+    const s = createShell({ seed: 1, files: {}, interactive: false });
+    expect(s.run('nano .env').output).toMatch(/^nano: a full-screen editor does not run in this terminal; write the file with cat > \.env <<EOF/);
+    expect(s.world.vfs.exists('/home/learner/llmops/.env')).toBe(false);
+    const opened: string[] = [];
+    s.setEditorHook((p) => { opened.push(p); return true; });
+    expect(s.run('vim manifests/x.yaml').exitCode).toBe(0);
+    expect(opened).toEqual(['/home/learner/llmops/manifests/x.yaml']);
+  });
+});

@@ -273,4 +273,23 @@ const date: Program = (argv, ctx) => {
   return 0;
 };
 
-export const TEXT_PROGRAMS: Record<string, Program> = { sort, uniq, cut, tr, awk, sed, mv, date };
+/** nano/vi/vim/code FILE: the lab's editor opens the file (saving writes it back); with no editor attached (the
+ *  CLI) a full-screen editor cannot run, so it says how to write the file instead. */
+const editor: Program = (argv, ctx) => {
+  const name = argv[0]!;
+  const file = argv.slice(1).find((a) => !a.startsWith('-') && !a.startsWith('+'));
+  if (file === undefined) {
+    ctx.io.err(`${name}: a full-screen editor does not run in this terminal; name a file to open it in the lab's editor\n`);
+    return 1;
+  }
+  const abs = ctx.resolve(file);
+  if (ctx.world.vfs.isDir(abs) && !ctx.world.vfs.isFile(abs)) { ctx.io.err(`${name}: ${file}: Is a directory\n`); return 1; }
+  const created = !ctx.world.vfs.isFile(abs);
+  if (created) ctx.world.vfs.write(abs, '');
+  if (ctx.openEditor(abs)) return 0;
+  if (created) ctx.world.vfs.remove(abs); // nothing was saved
+  ctx.io.err(`${name}: a full-screen editor does not run in this terminal; write the file with cat > ${file} <<EOF … EOF (or edit it in the lab's editor)\n`);
+  return 1;
+};
+
+export const TEXT_PROGRAMS: Record<string, Program> = { sort, uniq, cut, tr, awk, sed, mv, date, nano: editor, vi: editor, vim: editor };
