@@ -8,7 +8,29 @@ export function fmtValue(v: unknown): string {
   if (v === undefined || v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  return JSON.stringify(goJsonOrder(v));
+}
+
+/**
+ * Go's json.Marshal writes map keys sorted and struct fields in declaration order. The values the validators
+ * print are maps (labels, selectors' matchLabels, annotations) or a few structs, recognised by their field set.
+ */
+const STRUCT_FIELDS: string[][] = [
+  ['matchLabels', 'matchExpressions'], // metav1.LabelSelector
+  ['key', 'operator', 'values'], // LabelSelectorRequirement
+  ['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'], // OwnerReference
+  ['Name', 'Protocol', 'AppProtocol', 'Port', 'TargetPort', 'NodePort'], // internal core.ServicePort
+];
+function goJsonOrder(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(goJsonOrder);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined);
+  const struct = STRUCT_FIELDS.find((f) => keys.length > 0 && keys.every((k) => f.includes(k)));
+  const ordered = struct ? struct.filter((k) => keys.includes(k)) : [...keys].sort();
+  const out: Record<string, unknown> = {};
+  for (const k of ordered) out[k] = goJsonOrder(o[k]);
+  return out;
 }
 
 export const fe = {

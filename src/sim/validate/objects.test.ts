@@ -124,3 +124,19 @@ describe('validateObject: the API server messages', () => {
     expect(msgs({ ...sec, data: { a: 'eQ==' } }, sec)).toEqual(['data: Forbidden: field is immutable when `immutable` is set']);
   });
 });
+
+describe('values print as Go marshals them', () => {
+  it('sorts map keys (labels) and keeps struct field order (selectors)', () => {
+    const d = deploy((x) => {
+      (x.spec as Plain).selector = { matchLabels: { tier: 'web', app: 'llmops' } };
+      ((x.spec as Plain).template as Plain).metadata = { labels: { tier: 'api', app: 'llmops' } };
+    });
+    expect(msgs(d)).toEqual(['spec.template.metadata.labels: Invalid value: {"app":"llmops","tier":"api"}: `selector` does not match template `labels`']);
+    const old = deploy(() => {});
+    const next = deploy((x) => {
+      (x.spec as Plain).selector = { matchLabels: { z: '1', app: 'llmops' } };
+      ((x.spec as Plain).template as Plain).metadata = { labels: { z: '1', app: 'llmops' } };
+    });
+    expect(msgs(next, old)).toEqual(['spec.selector: Invalid value: {"matchLabels":{"app":"llmops","z":"1"}}: field is immutable']);
+  });
+});
