@@ -14,9 +14,17 @@ const KUBECTL = '/usr/bin/kubectl';
 const have = existsSync(KUBECTL);
 if (!have) console.warn(`oracle tests skipped: ${KUBECTL} is not installed`);
 
+/**
+ * The 1.32 client prints `creationTimestamp: null` for the zero time; 1.34 omits it (apimachinery `omitzero` on
+ * ObjectMeta.CreationTimestamp, kubernetes PR #130989 "Omit null creationTimestamp"), so the oracle's lines go.
+ */
+function to134(out: string): string {
+  return out.replace(/^ *creationTimestamp: null\n/gm, '').replace(/^ *"creationTimestamp": null,\n/gm, '').replace(/,\n *"creationTimestamp": null\n/g, '\n');
+}
+
 function real(args: string[], cwd: string): { out: string; code: number } {
   try {
-    const out = execFileSync(KUBECTL, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', HOME: cwd, KUBECONFIG: join(cwd, 'none') } });
+    const out = to134(execFileSync(KUBECTL, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', HOME: cwd, KUBECONFIG: join(cwd, 'none') } }));
     return { out, code: 0 };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; status?: number };

@@ -119,7 +119,7 @@ function collect(vfs: Vfs, resolve: (p: string) => string, a: { literals: string
 
 /** Same, from raw bytes (used by tests to feed exact bytes such as a BOM or invalid UTF-8). */
 export function secretFromSources(name: string, data: Record<string, string>, type?: string): KObject {
-  const o: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name, creationTimestamp: null as unknown as string } };
+  const o: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name } };
   if (Object.keys(data).length) (o as unknown as { data: Record<string, string> }).data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, base64Encode(v)]));
   if (type) (o as unknown as { type: string }).type = type;
   return o;
@@ -136,7 +136,7 @@ export function genConfigMap(vfs: Vfs, resolve: (p: string) => string, a: Secret
   if (a.envFiles.length && (a.files.length || a.literals.length)) return { ok: false, error: 'from-env-file cannot be combined with from-file or from-literal' };
   const c = collect(vfs, resolve, a, 'ConfigMap');
   if (!c.ok) return c;
-  const o: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: a.name, creationTimestamp: null as unknown as string } };
+  const o: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: a.name } };
   if (Object.keys(c.data).length) (o as unknown as { data: Record<string, string> }).data = c.data;
   return { ok: true, object: o };
 }
@@ -162,8 +162,8 @@ export function genDeployment(name: string, images: string[], replicas: number, 
   });
   return {
     apiVersion: 'apps/v1', kind: 'Deployment',
-    metadata: { name, labels, creationTimestamp: null as unknown as string },
-    spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { labels, creationTimestamp: null }, spec: { containers } } },
+    metadata: { name, labels },
+    spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { labels }, spec: { containers } } },
     status: {},
   } as unknown as KObject;
 }
@@ -188,11 +188,11 @@ export function genService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer', name
   if (ports.length) spec.ports = ports;
   spec.selector = { app: name };
   spec.type = type;
-  return { ok: true, object: { apiVersion: 'v1', kind: 'Service', metadata: { name, labels: { app: name }, creationTimestamp: null as unknown as string }, spec, status: { loadBalancer: {} } } as unknown as KObject };
+  return { ok: true, object: { apiVersion: 'v1', kind: 'Service', metadata: { name, labels: { app: name } }, spec, status: { loadBalancer: {} } } as unknown as KObject };
 }
 
 export function genNamespace(name: string): KObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, creationTimestamp: null as unknown as string }, spec: {}, status: {} } as unknown as KObject;
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} } as unknown as KObject;
 }
 
 /** Strips the client-only `creationTimestamp: null` placeholders before the object is sent to the server. */

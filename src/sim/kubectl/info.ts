@@ -21,7 +21,7 @@ export function cmdVersion(k: Kctx): ProgramResult {
     k.io.out(`Client Version: ${KUBECTL_CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
     if (server) k.io.out('Server Version: v1.34.0\n');
   }
-  if (!k.bool('client') && !clusterUp(k)) { connectionRefused(k); return 1; }
+  if (!k.bool('client') && !clusterUp(k)) { connectionRefused(k, k.p); return 1; }
   return 0;
 }
 

@@ -22,19 +22,59 @@ export interface Kctx extends Ctx {
   list(name: string): string[];
 }
 
-/** The error lines kubectl prints when no API server answers (reproduced with kubectl 1.32 and no kubeconfig). */
-export function connectionRefused(ctx: Ctx): void {
+/**
+ * What kubectl prints when no API server answers (reproduced command by command with the kubectl 1.32 client and no
+ * kubeconfig): discovery's memcache.go lines — how many depends on the command (5 for the builder commands, 4 for
+ * logs/exec/port-forward/rollout/set/wait, 2 for explain, 1 for run, none for top or create namespace) — then
+ * "The connection … was refused"; the create generators and apply/create -f fail on their first request instead.
+ */
+export function connectionRefused(ctx: Ctx, p?: Parsed): void {
   const w = ctx.world;
   const stopped = w.kubeContext !== undefined;
-  const url = stopped ? 'https://192.168.49.2:8443/api?timeout=32s' : 'http://localhost:8080/api?timeout=32s';
+  const base = stopped ? 'https://192.168.49.2:8443' : 'http://localhost:8080';
+  const url = `${base}/api?timeout=32s`;
   const dial = stopped ? 'dial tcp 192.168.49.2:8443: connect: connection refused' : 'dial tcp [::1]:8080: connect: connection refused';
+  const refused = `The connection to the server ${stopped ? '192.168.49.2:8443' : 'localhost:8080'} was refused - did you specify the right host or port?\n`;
+  const path = p?.path ?? [];
+  const top = path[0] ?? '';
+  const flagList = (n: string): string[] => { const v = p?.flags.get(n); return Array.isArray(v) ? v : typeof v === 'string' ? [v] : []; };
+  const files = flagList('filename');
+  const ns = (p?.flags.get('namespace') as string | undefined) ?? 'default';
+  const post = (what: string, colon: boolean, apiPath: string) =>
+    `error: failed to create ${what}${colon ? ':' : ''} Post "${base}${apiPath}?fieldManager=kubectl-create&fieldValidation=Strict": ${dial}\n`;
+  let memcache = 5;
+  let tail = refused;
+  let before = '';
+  // the files are read before anything is sent: a missing path fails first, as with a cluster
+  const missing = files.find((f) => f !== '-' && !/^https?:\/\//.test(f) && !w.vfs.isFile(ctx.resolve(f)) && !w.vfs.isDir(ctx.resolve(f)));
+  if (['apply', 'create', 'delete'].includes(top) && missing !== undefined) { ctx.io.err(`error: the path "${missing}" does not exist\n`); return; }
+  if ((top === 'apply' || (top === 'create' && path.length === 1)) && files.length) {
+    const src = files[0] === '-' ? 'STDIN' : files[0];
+    ctx.io.err(`error: error validating "${src}": error validating data: failed to download openapi: Get "${base}/openapi/v2?timeout=32s": ${dial}; if you choose to ignore these errors, turn validation off with --validate=false\n`);
+    return;
+  }
+  if (top === 'create' && path[1] === 'deployment') { ctx.io.err(post('deployment', true, `/apis/apps/v1/namespaces/${ns}/deployments`)); return; }
+  if (top === 'create' && path[1] === 'secret') { ctx.io.err(post('secret', false, `/api/v1/namespaces/${ns}/secrets`)); return; }
+  if (top === 'create' && path[1] === 'configmap') { ctx.io.err(post('configmap', true, `/api/v1/namespaces/${ns}/configmaps`)); return; }
+  if (top === 'create' && path[1] === 'service' && path[2]) {
+    const t = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer' }[path[2]] ?? path[2];
+    ctx.io.err(post(`${t} service`, true, `/api/v1/namespaces/${ns}/services`)); return;
+  }
+  if (top === 'delete' && files.length) { memcache = 1; tail = `error: unable to recognize "${files[0] === '-' ? 'STDIN' : files[0]}": Get "${url}": ${dial}\n`; }
+  else if (['logs', 'exec', 'port-forward', 'rollout', 'set', 'wait'].includes(top)) memcache = 4;
+  else if (top === 'explain') memcache = 2;
+  else if (top === 'run' || top === 'api-resources') memcache = 1;
+  else if (top === 'top' || top === 'version' || (top === 'create' && path[1] === 'namespace')) memcache = 0;
+  if (top === 'api-resources') before = 'NAME   SHORTNAMES   APIVERSION   NAMESPACED   KIND\n';
+  if (top === 'cluster-info') before = "\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n";
   const pid = w.nextPid();
   let out = '';
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < memcache; i++) {
     out += `E${klogTime(w.nowMs + i * 2)}   ${String(pid).padStart(5)} memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"${url}\\": ${dial}"\n`;
   }
-  out += `The connection to the server ${stopped ? '192.168.49.2:8443' : 'localhost:8080'} was refused - did you specify the right host or port?\n`;
   ctx.io.err(out);
+  if (before) ctx.io.out(before);
+  ctx.io.err(tail);
 }
 
 export function clusterUp(ctx: Ctx): boolean {
@@ -84,7 +124,7 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
   const needsServer = !CLIENT_ONLY.has(top) && !usageOnly && !(top === 'create' && dryClient && p.path.length > 1);
   if (needsServer && !clusterUp(ctx)) {
     if (top === 'version') return cmdVersion(k);
-    connectionRefused(ctx);
+    connectionRefused(ctx, p);
     return 1;
   }
   switch (top) {
