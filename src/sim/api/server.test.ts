@@ -395,3 +395,15 @@ describe('patchObject field validation', () => {
     }
   });
 });
+
+describe('last-applied-configuration', () => {
+  it('is encoding/json output: sorted keys, HTML-escaped, a trailing newline; re-applying is unchanged', () => {
+    const { store } = testStore();
+    const m = SEED.replace('  labels:\n    app: llmops\nspec', '  labels:\n    app: llmops\n  annotations:\n    link: "http://x/?a=1&b=<2>"\nspec');
+    expect(runFile(store, 'apply', m, { fileName: F }).stdout[0]).toBe('deployment.apps/llmops-app created');
+    const la = store.get('Deployment', 'default', 'llmops-app')!.metadata.annotations![LAST_APPLIED]!;
+    expect(la).toContain('"link":"http://x/?a=1\\u0026b=\\u003c2\\u003e"');
+    expect(la.endsWith('}\n')).toBe(true);
+    expect(runFile(store, 'apply', m, { fileName: F }).stdout[0]).toBe('deployment.apps/llmops-app unchanged');
+  });
+});

@@ -135,7 +135,9 @@ export function lastAppliedOf(manifest: KObject): string {
   const ann = { ...(m.metadata.annotations ?? {}) };
   delete ann[LAST_APPLIED];
   m.metadata = { ...m.metadata, annotations: ann };
-  return `${stableStringify(m)}\n`;
+  // unstructured.UnstructuredJSONScheme encodes with encoding/json's Encoder: sorted keys, HTML-escaped <, >, &
+  // (and U+2028/U+2029), and the newline Encode adds
+  return `${stableStringify(m).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 export interface ApplyObjectResult {
