@@ -29,3 +29,16 @@ describe('docker container commands', () => {
     expect(s.run('curl localhost:8501/health').output).toBe('curl: (56) Recv failure: Connection reset by peer\n');
   });
 });
+
+describe('docker exec', () => {
+  it('runs in the container: image ENV merged, user 10001, no curl in node:*-slim', () => {
+    const s = createShell({ seed: 1, files: readSeedFromDisk(), interactive: false });
+    s.run('docker build -t llmops-app:latest . > /dev/null');
+    s.run('docker run -d --name r llmops-app:latest > /dev/null');
+    expect(s.run('docker exec r printenv NODE_ENV PORT NODE_VERSION').output).toBe('production\n8501\n20.20.2\n');
+    expect(s.run('docker exec -it r id').output).toBe('uid=10001 gid=10001 groups=10001\n');
+    expect(s.run('docker exec r curl localhost:8501').output).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\n');
+    expect(s.lastExit).toBe(126);
+    expect(s.run('docker exec nope ls').output).toBe('Error response from daemon: No such container: nope\n');
+  });
+});

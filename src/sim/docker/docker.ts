@@ -335,6 +335,7 @@ Common Commands:
   run         Create and run a new container from an image
   ps          List containers
   build       Build an image from a Dockerfile
+  exec        Execute a command in a running container
   images      List images
   logs        Fetch the logs of a container
   stop        Stop one or more running containers
@@ -347,7 +348,7 @@ Common Commands:
 Run 'docker COMMAND --help' for more information on a command.
 `;
 
-export const DOCKER_COMMANDS = ['build', 'images', 'rmi', 'run', 'tag', 'version', 'image', 'ps', 'logs', 'stop', 'kill', 'rm'];
+export const DOCKER_COMMANDS = ['build', 'images', 'rmi', 'run', 'tag', 'version', 'image', 'ps', 'logs', 'stop', 'kill', 'rm', 'exec'];
 
 /** docker logs|stop|kill|rm NAME-or-ID…: containers started with `docker run` on the workstation (Docker 28 texts). */
 function containerCmd(cmd: 'logs' | 'stop' | 'kill' | 'rm', args: string[], ctx: Ctx): number {
@@ -421,6 +422,22 @@ export const docker: Program = (argv, outerCtx): number | LongRunning => {
     case 'stop': return containerCmd('stop', rest, ctx);
     case 'kill': return containerCmd('kill', rest, ctx);
     case 'rm': return containerCmd('rm', rest, ctx);
+    case 'exec': {
+      // docker exec [-i] [-t] NAME CMD…: the command in the running container (its image model answers)
+      let i = 0;
+      while (i < rest.length && rest[i]!.startsWith('-')) i++;
+      const name = rest[i];
+      const cmd = rest.slice(i + 1);
+      if (name === undefined || cmd.length === 0) { ctx.io.err(`docker: 'docker exec' requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n`); return 1; }
+      const c = ctx.world.containers.find((x) => x.name === name || x.id.startsWith(name));
+      if (!c) { ctx.io.err(`Error response from daemon: No such container: ${name}\n`); return 1; }
+      if (c.exited !== undefined) { ctx.io.err(`Error response from daemon: container ${c.id} is not running\n`); return 1; }
+      const r = c.process?.exec?.(cmd);
+      if (!r) { ctx.io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown\n`); return 126; }
+      ctx.io.out(r.stdout);
+      ctx.io.err(r.stderr);
+      return r.exitCode;
+    }
     case 'version': case '--version': case '-v':
       ctx.io.out('Docker version 28.4.0, build d8eb465\n');
       return 0;

@@ -100,8 +100,9 @@ export function baseExec(host: ProcessHost, argv: string[]): ExecResult | undefi
     case 'env':
     case 'printenv': {
       if (cmd === 'printenv' && rest.length > 0) {
-        const v = host.env[rest[0]!];
-        return v === undefined ? { stdout: '', stderr: '', exitCode: 1 } : { stdout: v + '\n', stderr: '', exitCode: 0 };
+        // every named variable that is set, one per line; exit 1 when any is not (GNU/busybox printenv)
+        const vals = rest.map((n) => host.env[n]);
+        return { stdout: vals.filter((v) => v !== undefined).map((v) => v + '\n').join(''), stderr: '', exitCode: vals.every((v) => v !== undefined) ? 0 : 1 };
       }
       const lines = Object.entries(host.env).map(([k, v]) => `${k}=${v}`);
       return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: 0 };
