@@ -292,4 +292,11 @@ const editor: Program = (argv, ctx) => {
   return 1;
 };
 
-export const TEXT_PROGRAMS: Record<string, Program> = { sort, uniq, cut, tr, awk, sed, mv, date, nano: editor, vi: editor, vim: editor };
+/** watch CMD: procps' full-screen redraw does not fit a line terminal; kubectl's own -w does the same job. */
+const watch: Program = (argv, ctx) => {
+  const cmd = argv.slice(1).filter((a, i, all) => !(a.startsWith('-') && i === 0) && !(i > 0 && /^-(n|-interval)$/.test(all[i - 1]!))).join(' ');
+  ctx.io.err(`watch: a full-screen program does not run in this terminal; ${/^kubectl get\b/.test(cmd) ? `use ${cmd} -w (kubectl watches by itself)` : `run ${cmd || 'the command'} again, or sleep N between runs`}\n`);
+  return 1;
+};
+
+export const TEXT_PROGRAMS: Record<string, Program> = { watch, sort, uniq, cut, tr, awk, sed, mv, date, nano: editor, vi: editor, vim: editor };
