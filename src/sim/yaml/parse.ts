@@ -4,6 +4,7 @@
  * back to a 1-based line:column, and syntax errors carry the document index, line, column and a message.
  */
 import { goYamlCheck, kubectlChunks } from './goyaml';
+import { goJsonCheck, isJsonStream } from './gojson';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, type Pair } from 'yaml';
 
 export interface Pos { line: number; col: number }
@@ -121,6 +122,15 @@ export function parseYaml(text: string): ParsedFile {
 interface GoVerdict { line: number; col: number; attachLine: number; message: string; code: string; kubectl: string }
 /** The first error kubectl's reader and go-yaml report in the file, with file positions (1-based). */
 function firstGoYamlError(text: string): GoVerdict | undefined {
+  if (isJsonStream(text)) {
+    // a stream starting with `{` is read by encoding/json, not go-yaml
+    const j = goJsonCheck(text);
+    if (!j) return undefined;
+    const before = text.slice(0, j.index);
+    const line = before.split('\n').length;
+    const col = j.index - (before.lastIndexOf('\n') + 1) + 1;
+    return { line, col, attachLine: line, message: j.message, code: 'GO_JSON', kubectl: j.message };
+  }
   const chunks = kubectlChunks(text);
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i]!;
