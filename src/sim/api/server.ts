@@ -486,7 +486,7 @@ function loadDoc(doc: ParsedDoc, parsed: ParsedFile, opts: FileOptions & { fileN
   if (typeof kind !== 'string' || !kind || typeof apiVersion !== 'string') {
     // without validation the unstructured decoder complains (apimachinery unstructured.go)
     const what = typeof kind !== 'string' || !kind ? 'Kind' : 'Version';
-    return { error: plainError(`unable to decode "${file}": Object '${what}' is missing in '${JSON.stringify(v)}'`, { ...at, ...docStart(doc) }) };
+    return { error: plainError(`unable to decode "${file}": Object '${what}' is missing in '${stableStringify(v)}'`, { ...at, ...docStart(doc) }) };
   }
   const md = isPlainObject(v.metadata) ? v.metadata : {};
   const name = typeof md.name === 'string' ? md.name : '';
