@@ -3,6 +3,7 @@
 import type { Ctx, Program, ProgramResult } from '../shell/types';
 import { parseKubectl, helpText, type Parsed } from './table';
 import { GROUP_HELP } from './group-help';
+import { cmdPatch } from './patch';
 import { OPTIONS_TEXT } from './help-texts';
 import { klogTime } from '../shell/time';
 import { cmdGet } from './get';
@@ -140,6 +141,7 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
     case 'rollout': return cmdRollout(k);
     case 'expose': return cmdExpose(k);
     case 'edit': return cmdEdit(k);
+    case 'patch': return cmdPatch(k);
     case 'logs': return cmdLogs(k);
     case 'exec': return cmdExec(k);
     case 'port-forward': return cmdPortForward(k);

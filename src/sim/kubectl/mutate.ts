@@ -520,7 +520,9 @@ export function cmdRollout(k: Kctx): ProgramResult {
       return 0;
     }
     case 'undo': {
-      if (d.spec.paused) { k.io.err("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n"); return 1; }
+      // rollback.go DeploymentRollbacker.Rollback: find the revision, then refuse a paused Deployment, then skip
+      // when the template already matches
+      const paused = () => { k.io.err(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again\n`); return 1; };
       const rss = ownedReplicaSets(k, d);
       const cur = newReplicaSet(d, rss);
       const to = Number(k.flag('to-revision') ?? 0);
@@ -528,10 +530,12 @@ export function cmdRollout(k: Kctx): ProgramResult {
       if (to > 0) {
         target = rss.find((r) => rev(r) === to);
         if (!target) { k.io.err(`error: unable to find specified revision ${to} in history\n`); return 1; }
+        if (d.spec.paused) return paused();
         if (target === cur) { k.io.out(`deployment.apps/${name} skipped rollback (current template already matches revision ${to})\n`); return 0; }
       } else {
         target = rss.filter((r) => r !== cur).sort((a, b) => rev(b) - rev(a))[0];
         if (!target) { k.io.err(`error: no rollout history found for deployment "${name}"\n`); return 1; }
+        if (d.spec.paused) return paused();
       }
       const tpl = JSON.parse(JSON.stringify(target.spec.template)) as Deployment['spec']['template'];
       if (tpl.metadata?.labels) delete tpl.metadata.labels['pod-template-hash'];

@@ -42,6 +42,7 @@ const CASES = [
   'kubectl rollout undo -h',
   'kubectl create secret generic --help',
   'kubectl options',
+  'kubectl patch --help',
 ];
 
 function sim(cmd: string): string {
