@@ -35,9 +35,13 @@ function annotationLines(ann: Record<string, string> | undefined): string[] {
 
 /** Events about an object, oldest last-seen first (DescribeEvents). */
 export function objectEvents(k: Kctx, o: KObject): KEvent[] {
-  const evs = k.world.cluster!.store.list<KEvent>('Event', { namespace: o.metadata.namespace ?? 'default' })
-    .concat(o.metadata.namespace ? [] : k.world.cluster!.store.list<KEvent>('Event', { namespace: 'default' }))
-    .filter((e) => e.involvedObject.kind === o.kind && e.involvedObject.name === o.metadata.name && (!e.involvedObject.uid || !o.metadata.uid || e.involvedObject.uid === o.metadata.uid));
+  // searchEvents: the object's namespace (all namespaces for a cluster-scoped object), matched on kind, name and uid;
+  // describe node searches twice, with the node's uid and with its name as uid (the kubelet's node reference), and
+  // merges — each event once
+  const store = k.world.cluster!.store;
+  const evs = (o.metadata.namespace ? store.list<KEvent>('Event', { namespace: o.metadata.namespace }) : store.list<KEvent>('Event', {}))
+    .filter((e) => e.involvedObject.kind === o.kind && e.involvedObject.name === o.metadata.name
+      && (!e.involvedObject.uid || !o.metadata.uid || e.involvedObject.uid === o.metadata.uid || (o.kind === 'Node' && e.involvedObject.uid === o.metadata.name)));
   const key = (e: KEvent) => (e.lastTimestamp ? Date.parse(e.lastTimestamp) : 0);
   return evs.sort((a, b) => key(a) - key(b));
 }

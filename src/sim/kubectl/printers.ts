@@ -201,7 +201,7 @@ interface EventObj extends KObject {
   involvedObject?: { kind?: string; name?: string; fieldPath?: string };
   reason?: string; message?: string; type?: string; count?: number;
   firstTimestamp?: string; lastTimestamp?: string; eventTime?: string;
-  source?: { component?: string; host?: string }; reportingController?: string;
+  source?: { component?: string; host?: string }; reportingComponent?: string; reportingInstance?: string;
 }
 
 function eventRows(objs: KObject[], opts: PrintOptions): string[][] {
@@ -212,7 +212,11 @@ function eventRows(objs: KObject[], opts: PrintOptions): string[][] {
     const last = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
     const first = e.firstTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
     const obj = `${(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`;
-    const src = e.source?.component ? e.source.component + (e.source.host ? `, ${e.source.host}` : '') : e.reportingController ?? '';
+    // formatEventSource: firstNonEmpty(source.component, reportingController) [+ ", " + firstNonEmpty(source.host,
+    // reportingInstance)]; ReportingController is `reportingComponent` in core/v1 JSON (events.k8s.io events have no source)
+    const comp = e.source?.component || e.reportingComponent || '';
+    const inst = e.source?.host || e.reportingInstance || '';
+    const src = inst ? `${comp}, ${inst}` : comp;
     const r = [age(last, opts.nowMs), e.type ?? 'Normal', e.reason ?? '', obj, ...(opts.wide ? [e.involvedObject?.fieldPath ?? '', src] : []), (e.message ?? '').trim(),
       ...(opts.wide ? [age(first, opts.nowMs), String(e.count ?? 1), e.metadata.name ?? ''] : [])];
     if (opts.allNamespaces) r.unshift(e.metadata.namespace ?? '');
