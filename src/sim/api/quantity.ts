@@ -35,7 +35,7 @@ export function parseQuantity(input: string | number): Quantity {
   }
   const s = input.trim();
   const m = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(s);
-  if (!m || s !== input) throw new QuantityError();
+  if (!m) throw new QuantityError(); // Quantity.UnmarshalJSON trims spaces before parsing
   const num = m[1]!;
   const suf = m[2]!;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(num)) throw new QuantityError();
@@ -54,6 +54,43 @@ export function parseQuantity(input: string | number): Quantity {
   const value = Number(num) * mult;
   if (!Number.isFinite(value)) throw new QuantityError();
   return { value, milli: Math.ceil(value * 1000 - 1e-9), format };
+}
+
+/** resource.ErrSuffix: the characters after the number are all suffix letters but not a known suffix (`500mi`). */
+export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
+
+/**
+ * The error Quantity.UnmarshalJSON returns for a JSON value (k8s.io/apimachinery/pkg/api/resource/quantity.go:
+ * TrimSpace, then ParseQuantity = parseQuantityString + quantitySuffixer.interpret), or undefined when it parses.
+ * `1Gb` / `1.5.3` are ErrFormatWrong (a character outside the suffix alphabet), `500mi` / `2K` ErrSuffix.
+ */
+export function quantityDecodeError(input: unknown): string | undefined {
+  if (input === null) return undefined;
+  if (typeof input === 'number') return Number.isFinite(input) ? undefined : QUANTITY_ERROR;
+  if (typeof input !== 'string') return QUANTITY_ERROR;
+  const str = input.trim();
+  if (str.length === 0) return QUANTITY_ERROR;
+  if (str === '0') return undefined;
+  let pos = 0;
+  const end = str.length;
+  if (str[0] === '-' || str[0] === '+') pos++;
+  while (pos < end && str[pos] === '0') pos++;
+  if (pos >= end) return undefined;
+  while (pos < end && /[0-9]/.test(str[pos]!)) pos++;
+  if (pos < end && str[pos] === '.') {
+    pos++;
+    while (pos < end && /[0-9]/.test(str[pos]!)) pos++;
+  }
+  const suffixStart = pos;
+  while (pos < end && 'eEinumkKMGTP'.includes(str[pos]!)) pos++;
+  if (pos < end) {
+    if (str[pos] === '-' || str[pos] === '+') pos++;
+    while (pos < end && /[0-9]/.test(str[pos]!)) pos++;
+    if (pos < end) return QUANTITY_ERROR;
+  }
+  const suf = str.slice(suffixStart);
+  const ok = suf === '' || suf in BIN || suf in DEC || /^[eE][-+]?[0-9]+$/.test(suf);
+  return ok ? undefined : QUANTITY_SUFFIX_ERROR;
 }
 
 export function tryParseQuantity(input: unknown): Quantity | undefined {

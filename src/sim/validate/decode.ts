@@ -4,7 +4,7 @@
  * fields are collected (full paths with [i]) into `strict decoding error: unknown field "a", unknown field "b"`.
  */
 import { goTypeOf, kindDef, type FieldDef, type ObjectDef } from '../api/fields';
-import { QUANTITY_ERROR, tryParseQuantity } from '../api/quantity';
+import { quantityDecodeError } from '../api/quantity';
 import { isPlainObject } from '../store/json';
 
 export interface TypeError {
@@ -145,9 +145,11 @@ function walkField(fd: FieldDef, v: unknown, path: string, goPath: string, paren
       if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31) return;
       // IntOrString.UnmarshalJSON decodes into its int32 itself: a plain Go value error, and it aborts decoding
       throw new Abort({ path, message: `json: cannot unmarshal ${typeof v === 'number' ? `number ${goNumber(v)}` : jsonType(v)} into Go value of type int32`, converterMessage: `json: cannot unmarshal ${typeof v === 'number' ? `number ${goNumber(v)}` : jsonType(v)} into Go value of type int32` });
-    case 'quantity':
-      if (!tryParseQuantity(v)) throw new Abort({ path, message: QUANTITY_ERROR, converterMessage: QUANTITY_ERROR });
+    case 'quantity': {
+      const qe = quantityDecodeError(v);
+      if (qe) throw new Abort({ path, message: qe, converterMessage: qe });
       return;
+    }
     case 'base64': {
       if (typeof v !== 'string') return mismatch(saved, path, goPath, parentGo, v, fd);
       const bad = firstBadBase64(v as string);

@@ -140,3 +140,15 @@ describe('values print as Go marshals them', () => {
     expect(msgs(next, old)).toEqual(['spec.selector: Invalid value: {"matchLabels":{"app":"llmops","z":"1"}}: field is immutable']);
   });
 });
+
+describe('quantity decoding errors (Quantity.UnmarshalJSON)', () => {
+  it('tells a bad suffix from a malformed number', async () => {
+    const { quantityDecodeError, QUANTITY_SUFFIX_ERROR, QUANTITY_ERROR } = await import('../api/quantity');
+    expect(quantityDecodeError('500mi')).toBe(QUANTITY_SUFFIX_ERROR);
+    expect(quantityDecodeError('2K')).toBe(QUANTITY_SUFFIX_ERROR);
+    expect(quantityDecodeError('1Gb')).toBe(QUANTITY_ERROR);
+    expect(quantityDecodeError('1.5.3')).toBe(QUANTITY_ERROR);
+    expect(quantityDecodeError(true)).toBe(QUANTITY_ERROR);
+    for (const ok of ['500m', '1Gi', ' 1Mi ', '0.5', '1e3', '2', '-1', '.5', 0.25]) expect(quantityDecodeError(ok)).toBeUndefined();
+  });
+});
