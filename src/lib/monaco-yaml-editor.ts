@@ -22,6 +22,10 @@ import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml';
 import { nearestName } from '../components/lab/yaml-helpers';
 
 export type Monaco = typeof monaco;
+
+// vs-dark's comment green is 4.2:1 on the current-line highlight; kubectl edit's header is all comments, so the dark
+// theme uses a lighter green (5.5:1 there, 6.6:1 on the plain background).
+monaco.editor.defineTheme('lab-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '7FB069' }], colors: {} });
 export { monaco };
 
 const workers: Record<string, () => Worker> = {
@@ -134,7 +138,7 @@ export class LabEditor {
     this.active = opts.files[0]?.path ?? '';
     this.editor = monaco.editor.create(this.editorHost, {
       model: this.models.get(this.active)?.model ?? null,
-      theme: opts.dark ? 'vs-dark' : 'vs',
+      theme: opts.dark ? 'lab-dark' : 'vs',
       automaticLayout: true, minimap: { enabled: false }, fontSize: 14, tabSize: 2, insertSpaces: true,
       scrollBeyondLastLine: false, renderWhitespace: 'boundary', ariaLabel: 'YAML editor',
       accessibilitySupport: 'auto', quickSuggestions: { other: true, comments: false, strings: true },
@@ -237,7 +241,7 @@ export class LabEditor {
     this.editorHost.hidden = on;
   }
 
-  setTheme(dark: boolean): void { monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'); }
+  setTheme(dark: boolean): void { monaco.editor.setTheme(dark ? 'lab-dark' : 'vs'); }
   focus(): void { this.editor.focus(); }
 
   /** The quick fixes offered for the markers on a line of the active file (what Ctrl+. lists). */

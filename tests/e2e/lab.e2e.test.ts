@@ -448,6 +448,13 @@ describe('a lab inside a lesson', () => {
         expect(colours.user && colours.path).toBeTruthy();
         expect(contrast(colours.user!, colours.bg)).toBeGreaterThanOrEqual(4.5);
         expect(contrast(colours.path!, colours.bg)).toBeGreaterThanOrEqual(4.5);
+        // With events listed, the cluster drawn and a kubectl edit tab open (its header is comments), axe finds no
+        // serious or critical problem in either theme.
+        await page.keyboard.type('kubectl edit deploy/llmops-app');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector(`${LAB} .lab-filetabs [data-edit][aria-selected="true"]`);
+        await page.waitForSelector(`${LAB} .lab-events li`);
+        expect(await axeViolations(page)).toEqual([]);
         expect(errors()).toEqual([]);
       } finally { await b.close(); }
     }

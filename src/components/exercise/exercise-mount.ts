@@ -67,7 +67,7 @@ export async function mountExerciseLab(hostEl: HTMLElement, scenarioId: string, 
   const tabs = [...new Set([...Object.keys(scenario.files), ...sim.LAB_TABS])];
   const mount = async (stateAt: number): Promise<LabController> => {
     const c = await mountLab(hostEl, {
-      mode: 'inline', tabs, label: `Lab: ${scenario.title}`,
+      mode: 'inline', tabs, label: `Editor, terminal and cluster view: ${scenario.title}`,
       createBackend: (seed) => prepareBackend(sim.createSimBackend({ seed }), scenario, stateAt),
     });
     onController(c);

@@ -79,24 +79,29 @@ export function renderGraph(host: HTMLElement, vm: ViewModel, cb: GraphCallbacks
     if (b.lit) classes.push(`lit-${b.lit}`);
     const grp = el('g', { class: classes.join(' '), transform: `translate(${x},${y})`, 'data-id': b.id, 'data-kind': b.kind, 'data-name': b.name });
     const summary = `${b.kind === 'PodGroup' ? 'Group of' : b.kind} ${b.name}, ${STATE_WORD[b.state]}${b.lines.length ? ': ' + b.lines.join(', ') : ''}${b.explanation ? '. ' + b.explanation : ''}`;
+    // The focusable part carries the full name (aria-label, title) and the frame; the drawn words, a cut-down copy of
+    // it, sit beside it and are hidden from assistive tech, so the button's name is not a mismatch of what it shows.
+    const hit = el('g', { class: 'box-hit' });
     if (b.ref) {
-      grp.setAttribute('tabindex', '0');
-      grp.setAttribute('role', 'button');
+      hit.setAttribute('tabindex', '0');
+      hit.setAttribute('role', 'button');
     } else {
-      grp.setAttribute('role', 'img');
+      hit.setAttribute('role', 'img');
     }
-    grp.setAttribute('aria-label', summary);
-    grp.append(el('title', {}, summary));
-    grp.append(el('rect', { width: BOX_W, height: h, rx: 6, class: 'box-bg' }));
-    grp.append(el('text', { x: 8, y: 16, class: 'box-kind' }, ICON[b.kind]));
+    hit.setAttribute('aria-label', summary);
+    hit.append(el('title', {}, summary));
+    hit.append(el('rect', { width: BOX_W, height: h, rx: 6, class: 'box-bg' }));
+    const words = el('g', { 'aria-hidden': 'true', class: 'box-words' });
+    words.append(el('text', { x: 8, y: 16, class: 'box-kind' }, ICON[b.kind]));
     const mark = b.state === 'error' ? '⚠ ' : '';
     const nameX = 8 + ICON[b.kind].length * 6.5 + 6;
     // Bold 12 px text is about 7 px a character: cut the name to what fits (the full name is in the title).
-    grp.append(el('text', { x: nameX, y: 16, class: 'box-name' }, truncate(mark + b.name, Math.floor((BOX_W - nameX - 6) / 7))));
-    b.lines.forEach((line, i) => grp.append(el('text', { x: 8, y: 32 + i * LINE_H, class: 'box-line' }, truncate(line, 32))));
+    words.append(el('text', { x: nameX, y: 16, class: 'box-name' }, truncate(mark + b.name, Math.floor((BOX_W - nameX - 6) / 7))));
+    b.lines.forEach((line, i) => words.append(el('text', { x: 8, y: 32 + i * LINE_H, class: 'box-line' }, truncate(line, 32))));
+    grp.append(hit, words);
     if (b.ref && cb.onSelect) {
       grp.addEventListener('click', () => cb.onSelect!(b));
-      grp.addEventListener('keydown', (ev) => {
+      hit.addEventListener('keydown', (ev) => {
         if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); cb.onSelect!(b); }
       });
     }

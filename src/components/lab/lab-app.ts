@@ -189,7 +189,8 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
   // timeline
   const scrub = h('input', { type: 'range', min: '0', max: '0', value: '0', 'aria-label': 'Scrub through earlier cluster states' });
   const scrubLabel = h('span', { class: 'lab-clock' }, 'live');
-  const events = h('ol', { class: 'lab-events', 'aria-label': 'Cluster events' });
+  // scrolls when long: focusable so keyboard users can scroll it too
+  const events = h('ol', { class: 'lab-events', 'aria-label': 'Cluster events', tabindex: '0' });
   const timelineBox = h('div', { class: 'lab-timeline' }, h('span', {}, 'Timeline'), scrub, scrubLabel, events);
   const keys = h('p', { class: 'lab-keys' }, 'Keyboard: Ctrl+S applies the file; in the editor Ctrl+M then Tab moves on; in the terminal Esc then Tab moves on, Tab completes, ↑/↓ walk the history, Ctrl+C stops a command.');
   root.append(toolbar, notice, shareBox, confirmBox, paneTabs, panesBox, timelineBox, keys, live);
