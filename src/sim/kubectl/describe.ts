@@ -475,8 +475,43 @@ function describeEndpoints(k: Kctx, o: KObject): string {
   return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
 }
 
+/** describeJob (kubectl/pkg/describe/describe.go): optional lines only when the field is set, then the pod template. */
+function describeJob(k: Kctx, o: KObject): string {
+  type JobSpec = { selector?: Deployment['spec']['selector']; parallelism?: number; completions?: number; completionMode?: string; suspend?: boolean;
+    backoffLimit?: number; ttlSecondsAfterFinished?: number; activeDeadlineSeconds?: number; template: Deployment['spec']['template'] };
+  type JobStatus = { startTime?: string; completionTime?: string; active?: number; ready?: number; succeeded?: number; failed?: number; completedIndexes?: string };
+  const j = o as unknown as KObject & { spec: JobSpec; status?: JobStatus };
+  const st = j.status ?? {};
+  const w: W = [];
+  w.push(`Name:\t${o.metadata.name}`);
+  w.push(`Namespace:\t${o.metadata.namespace}`);
+  w.push(`Selector:\t${selectorText(j.spec.selector)}`);
+  multiline(w, 'Labels', labelLines(o.metadata.labels));
+  multiline(w, 'Annotations', annotationLines(o.metadata.annotations));
+  const owner = (o.metadata.ownerReferences ?? []).find((r) => r.controller);
+  if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
+  if (j.spec.parallelism !== undefined) w.push(`Parallelism:\t${j.spec.parallelism}`);
+  w.push(`Completions:\t${j.spec.completions ?? '<unset>'}`);
+  if (j.spec.completionMode !== undefined) w.push(`Completion Mode:\t${j.spec.completionMode}`);
+  if (j.spec.suspend !== undefined) w.push(`Suspend:\t${j.spec.suspend}`);
+  if (j.spec.backoffLimit !== undefined) w.push(`Backoff Limit:\t${j.spec.backoffLimit}`);
+  if (j.spec.ttlSecondsAfterFinished !== undefined) w.push(`TTL Seconds After Finished:\t${j.spec.ttlSecondsAfterFinished}`);
+  if (st.startTime) w.push(`Start Time:\t${rfc1123z(Date.parse(st.startTime))}`);
+  if (st.completionTime) w.push(`Completed At:\t${rfc1123z(Date.parse(st.completionTime))}`);
+  if (st.startTime && st.completionTime) w.push(`Duration:\t${humanDuration((Date.parse(st.completionTime) - Date.parse(st.startTime)) / 1000)}`);
+  if (j.spec.activeDeadlineSeconds !== undefined) w.push(`Active Deadline Seconds:\t${j.spec.activeDeadlineSeconds}s`);
+  w.push(st.ready === undefined
+    ? `Pods Statuses:\t${st.active ?? 0} Active / ${st.succeeded ?? 0} Succeeded / ${st.failed ?? 0} Failed`
+    : `Pods Statuses:\t${st.active ?? 0} Active (${st.ready} Ready) / ${st.succeeded ?? 0} Succeeded / ${st.failed ?? 0} Failed`);
+  if (j.spec.completionMode === 'Indexed') w.push(`Completed Indexes:\t${st.completedIndexes || '<none>'}`);
+  templateBlock(w, j.spec.template);
+  describeEvents(k, w, o);
+  return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
+}
+
 export function describeObject(k: Kctx, o: KObject): string {
   switch (o.kind) {
+    case 'Job': return describeJob(k, o);
     case 'Endpoints': return describeEndpoints(k, o);
     case 'Pod': return describePod(k, o as Pod);
     case 'Deployment': return describeDeployment(k, o as Deployment);

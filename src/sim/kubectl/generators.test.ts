@@ -19,7 +19,7 @@ if (!have) console.warn(`oracle tests skipped: ${KUBECTL} is not installed`);
  * ObjectMeta.CreationTimestamp, kubernetes PR #130989 "Omit null creationTimestamp"), so the oracle's lines go.
  */
 function to134(out: string): string {
-  return out.replace(/^ *creationTimestamp: null\n/gm, '').replace(/^ *"creationTimestamp": null,\n/gm, '').replace(/,\n *"creationTimestamp": null\n/g, '\n');
+  return out.replace(/^( *)metadata:\n\1  creationTimestamp: null\n(?!\1  )/gm, '$1metadata: {}\n').replace(/^ *creationTimestamp: null\n/gm, '').replace(/^ *"creationTimestamp": null,\n/gm, '').replace(/,\n *"creationTimestamp": null\n/g, '\n');
 }
 
 function real(args: string[], cwd: string): { out: string; code: number } {
@@ -81,6 +81,9 @@ describe.skipIf(!have)('kubectl create … --dry-run=client -o yaml matches the 
     ['service with a named target', 'create service clusterip web --tcp=80:http'],
     ['service without ports', 'create service clusterip web'],
     ['service headless', 'create service clusterip web --clusterip=None'],
+    ['job with a command', 'create job hello --image=busybox -- echo hi'],
+    ['job without a command', 'create job hello --image=busybox'],
+    ['job without an image', 'create job hello'],
   ];
   for (const [name, cmd] of cases) {
     it(name, () => {

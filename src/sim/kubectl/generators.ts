@@ -168,6 +168,21 @@ export function genDeployment(name: string, images: string[], replicas: number, 
   } as unknown as KObject;
 }
 
+/** create_job.go createJob: one container named after the Job, `restartPolicy: Never`, template metadata empty. */
+export function genJob(name: string, image: string, command: string[] | undefined): KObject {
+  const c: Record<string, unknown> = {};
+  if (command && command.length) c.command = command;
+  c.image = image;
+  c.name = name;
+  c.resources = {};
+  return {
+    apiVersion: 'batch/v1', kind: 'Job',
+    metadata: { name },
+    spec: { template: { metadata: {}, spec: { containers: [c], restartPolicy: 'Never' } } },
+    status: {},
+  } as unknown as KObject;
+}
+
 export function genService(type: 'ClusterIP' | 'NodePort' | 'LoadBalancer', name: string, tcp: string[], nodePort?: number, clusterIP?: string): GenResult {
   if (tcp.length === 0 && clusterIP !== 'None') return { ok: false, error: 'at least one tcp port specifier must be provided' };
   const ports: Array<Record<string, unknown>> = [];

@@ -10,7 +10,7 @@ import type { ProgramResult } from '../shell/types';
 import { displayPath } from '../shell/vfs';
 import type { Kctx } from './kubectl';
 import { applyObject, createObject, updateObject } from './write';
-import { genSecret, genConfigMap, genDeployment, genService, genNamespace, forServer, type GenResult } from './generators';
+import { genSecret, genConfigMap, genDeployment, genService, genNamespace, genJob, forServer, type GenResult } from './generators';
 import { toYaml, toJson } from './output';
 import { parseTargets, nsFor } from './get';
 import { newReplicaSet } from './describe';
@@ -173,7 +173,14 @@ function emitGenerated(k: Kctx, r: GenResult, rtKind: string): number {
     try {
       obj = createObject(k.world.cluster!.store, forServer(r.object), k.ns, dry === 'server');
     } catch (e) {
-      if (e instanceof ApiError && e.reason === 'AlreadyExists') { k.io.err(`error: failed to create ${rt.singular} ${e.message}\n`); return 1; }
+      // the generators wrap the server's error (create_deployment.go `failed to create deployment: %v`,
+      // create_secret.go `failed to create secret %v` without a colon, create_service.go `failed to create %s
+      // service: %v`, create_configmap.go, create_job.go); create namespace returns it as is
+      if (e instanceof ApiError && rtKind !== 'Namespace') {
+        const what = rtKind === 'Service' ? `${(r.object.spec as { type?: string }).type ?? 'ClusterIP'} service:` : rtKind === 'Secret' ? 'secret' : `${rt.singular}:`;
+        k.io.err(`error: failed to create ${what} ${e.message}\n`);
+        return 1;
+      }
       k.io.err(formatApiError(e) + '\n');
       return 1;
     }
@@ -234,6 +241,14 @@ export function cmdCreate(k: Kctx): ProgramResult {
     if (images.length === 0) { k.io.err(`error: required flag(s) "image" not set\n`); return 1; }
     if (images.length > 1 && k.p.dashArgs?.length) { k.io.err('error: cannot specify multiple --image options and command\n'); return 1; }
     return emitGenerated(k, { ok: true, object: genDeployment(name, images, Number(k.flag('replicas') ?? 1), Number(k.flag('port') ?? -1), k.p.dashArgs) }, 'Deployment');
+  }
+  if (what === 'job') {
+    // create_job.go: the container is named after the Job, restartPolicy Never, the words after -- are its command
+    const name = exactlyOneName(k); if (!name) return 1;
+    const image = k.flag('image');
+    if (k.flag('from') !== undefined) { k.io.err(`error: from must be an existing cronjob: ${k.flag('from')}\n`); return 1; }
+    if (!image) { k.io.err('error: either --image or --from must be specified\n'); return 1; }
+    return emitGenerated(k, { ok: true, object: genJob(name, image, k.p.dashArgs) }, 'Job');
   }
   if (what === 'service') {
     if (!sub) { k.io.out('Create a Service.\n\nAvailable Commands:\n  clusterip     Create a ClusterIP service\n  loadbalancer  Create a LoadBalancer service\n  nodeport      Create a NodePort service\n'); return 0; }

@@ -14,7 +14,7 @@ function podsFor(k: Kctx, o: KObject): Pod[] {
   const ns = o.metadata.namespace ?? k.ns;
   let sel: Record<string, string> | undefined;
   if (o.kind === 'Service') sel = (o as Service).spec.selector;
-  else if (o.kind === 'Deployment' || o.kind === 'ReplicaSet') sel = (o as Deployment).spec.selector?.matchLabels;
+  else if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'Job') sel = (o as Deployment).spec.selector?.matchLabels;
   if (!sel || Object.keys(sel).length === 0) return [];
   const pods = store.list<Pod>('Pod', { namespace: ns }).filter((p) => Object.entries(sel!).every(([a, b]) => p.metadata.labels?.[a] === b) && !p.metadata.deletionTimestamp);
   // kubectl's "most active" order: running and ready first, then newest
@@ -42,7 +42,7 @@ function resolvePod(k: Kctx, arg: string | undefined, verb: string): { pod?: Pod
   const o = store.get(rt.kind, k.ns, name);
   if (!o) { k.io.err(`Error from server (NotFound): ${qualifiedPlural(rt)} "${name}" not found\n`); return { rc: 1 }; }
   if (o.kind === 'Pod') return { pod: o as Pod, rc: 0 };
-  if (!['Service', 'Deployment', 'ReplicaSet'].includes(o.kind)) { k.io.err(`error: cannot attach to ${o.kind}: selector for ${o.kind} not implemented\n`); return { rc: 1 }; }
+  if (!['Service', 'Deployment', 'ReplicaSet', 'Job'].includes(o.kind)) { k.io.err(`error: cannot attach to ${o.kind}: selector for ${o.kind} not implemented\n`); return { rc: 1 }; }
   const pods = podsFor(k, o);
   if (pods.length === 0) {
     k.io.err(verb === 'logs' ? `error: timed out waiting for the condition\n` : `error: timed out waiting for the condition\n`);

@@ -73,6 +73,8 @@ export const KUBECTL: CommandSpec = {
         { name: 'service', aliases: ['svc'], summary: 'Create a Service.', usage: 'kubectl create service clusterip|nodeport|loadbalancer NAME --tcp=port:targetPort', flags: [],
           sub: ['clusterip', 'nodeport', 'loadbalancer'].map((t) => ({ name: t, summary: `Create a ${t} Service.`, usage: `kubectl create service ${t} NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]`, args: 'none' as const,
             flags: [f('tcp', 'strings', 'Port pairs <port>:<targetPort>'), ...(t === 'nodeport' ? [f('node-port', 'int', 'Port used to expose the service on each node')] : []), ...(t === 'clusterip' ? [f('clusterip', 'string', 'Assign your own ClusterIP or None')] : []), dryRun, output] })) },
+        { name: 'job', summary: 'Create a Job.', usage: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]', args: 'none',
+          flags: [f('image', 'string', 'Image to run'), f('from', 'string', 'The cronjob to create the Job from'), dryRun, output] },
         { name: 'namespace', aliases: ['ns'], summary: 'Create a Namespace.', usage: 'kubectl create namespace NAME', args: 'none', flags: [dryRun, output] },
         { name: 'configmap', aliases: ['cm'], summary: 'Create a ConfigMap.', usage: 'kubectl create configmap NAME [--from-literal=K=V] [--from-env-file=FILE]', args: 'none',
           flags: [f('from-literal', 'strings', 'Key and literal value'), f('from-env-file', 'strings', 'Env file'), f('from-file', 'strings', 'A file'), dryRun, output] },
