@@ -407,3 +407,18 @@ describe('last-applied-configuration', () => {
     expect(runFile(store, 'apply', m, { fileName: F }).stdout[0]).toBe('deployment.apps/llmops-app unchanged');
   });
 });
+
+describe('output order', () => {
+  it('puts each object\'s warning before its line, errors last', () => {
+    const { store } = testStore();
+    runFile(store, 'create', SEED, { fileName: F });
+    const r = runFile(store, 'apply', SEED.replace('  replicas: 1', '  replicas: 1\n  replica: 2'), { fileName: F, validate: 'warn' });
+    expect(r.output.map((o) => `${o.stream}: ${o.text.slice(0, 60)}`)).toEqual([
+      'stderr: Warning: resource deployments/llmops-app is missing the kube',
+      'stderr: Warning: unknown field "spec.replica"',
+      'stdout: deployment.apps/llmops-app configured',
+      'stderr: Warning: resource services/llmops-service is missing the kub',
+      'stdout: service/llmops-service configured',
+    ]);
+  });
+});

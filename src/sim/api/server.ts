@@ -334,6 +334,11 @@ export interface FileResult {
   errors: FileError[];
   /** the parsed file, for editors that want positions (the first source's, for runFiles) */
   parsed: ParsedFile;
+  /**
+   * Everything kubectl writes, in the order a terminal shows it: each object's warnings (stderr) come before its
+   * `configured` line (stdout), as kubectl prints them while it goes; the errors come last, when it exits.
+   */
+  output: Array<{ stream: 'stdout' | 'stderr'; text: string }>;
 }
 
 function dryRunSuffix(opts: FileOptions): string {
@@ -542,6 +547,11 @@ export function runFiles(store: Store, command: FileCommand, sources: FileSource
   const writeErrors: FileError[] = [];
   let firstParsed: ParsedFile | undefined;
   let objects = 0;
+  const output: FileResult['output'] = [];
+  let flushed = 0;
+  const flushWarnings = () => {
+    for (; flushed < warnings.length; flushed++) output.push({ stream: 'stderr', text: warnings[flushed]! });
+  };
   const write = (item: LoadedDoc): void => {
     let oc: ObjectOutcome;
     try {
@@ -552,7 +562,11 @@ export function runFiles(store: Store, command: FileCommand, sources: FileSource
     }
     outcomes.push(oc);
     if (oc.error) (command === 'apply' ? writeErrors : ordered).push(oc.error);
-    else if (oc.action) stdout.push(outcomeLine(command, oc, opts));
+    flushWarnings();
+    if (!oc.error && oc.action) {
+      stdout.push(outcomeLine(command, oc, opts));
+      output.push({ stream: 'stdout', text: stdout[stdout.length - 1]! });
+    }
   };
   const loaded: LoadedDoc[] = [];
   for (const src of sources) {
@@ -581,6 +595,7 @@ export function runFiles(store: Store, command: FileCommand, sources: FileSource
   }
   return {
     ok: errors.length === 0, outcomes, stdout, stderr: [...warnings, ...texts], errors,
+    output: [...output, ...texts.map((text) => ({ stream: 'stderr' as const, text }))],
     parsed: firstParsed ?? parseYaml(''),
   };
 }
@@ -626,6 +641,11 @@ function writeDoc(store: Store, command: FileCommand, item: LoadedDoc, opts: Fil
   // --dry-run=client sends nothing: apply prints created/configured (apply.go skips the patch), create prints created
   if (clientDry && command !== 'replace') return { ...outcome, action: command === 'apply' && live ? 'configured' : 'created' };
 
+  if (command === 'apply' && live && live.metadata.annotations?.[LAST_APPLIED] === undefined) {
+    // kubectl's warningNoLastAppliedConfigAnnotation (k8s.io/kubectl/pkg/cmd/apply/apply.go), printed before it
+    // sends the patch (so before the server's own warnings, and even when the patch then fails)
+    warnings.push(`Warning: resource ${rt.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`);
+  }
   // decoding: types, then unknown fields (the server's strict JSON decoder)
   const dec = decodeCheck(rt.kind, manifest);
   const patchPath = command === 'apply' && live !== undefined;
@@ -660,10 +680,6 @@ function writeDoc(store: Store, command: FileCommand, item: LoadedDoc, opts: Fil
       return { ...outcome, action: 'replaced' };
     }
     const r = applyObject(store, manifest, { dryRun: dry });
-    if (r.missingAnnotation) {
-      // kubectl's warningNoLastAppliedConfigAnnotation (k8s.io/kubectl/pkg/cmd/apply/apply.go)
-      warnings.push(`Warning: resource ${rt.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`);
-    }
     return { ...outcome, action: r.action };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
