@@ -1,5 +1,6 @@
 // version, cluster-info, config, api-resources, explain, top.
 import { GROUP_HELP } from './group-help';
+import { rfc1123z } from '../shell/time';
 import { RESOURCE_TYPES, resolveResourceType } from '../api/registry';
 import { fieldAt, kindDef, type FieldDef } from '../api/fields';
 import type { ProgramResult } from '../shell/types';
@@ -34,6 +35,9 @@ export function cmdClusterInfo(k: Kctx): ProgramResult {
   return 0;
 }
 
+/** Go's time.RFC1123 in UTC: `Mon, 15 Sep 2025 15:30:00 UTC`. */
+function rfc1123(ms: number): string { return rfc1123z(ms).replace(/\+0000$/, 'UTC'); }
+
 export function cmdConfig(k: Kctx): ProgramResult {
   const sub = k.p.path[1];
   const ctxName = k.world.kubeContext;
@@ -53,9 +57,12 @@ export function cmdConfig(k: Kctx): ProgramResult {
       return 0;
     }
     case 'view': {
+      // minikube writes its own extension into the cluster and context entries (pkg/minikube/kubeconfig/extension.go:
+      // provider, version, last-update as time.RFC1123 of the last `minikube start`)
+      const ext = (name: string) => [{ extension: { 'last-update': rfc1123(k.world.minikubeStartedAt ?? k.world.nowMs), provider: 'minikube.sigs.k8s.io', version: 'v1.37.0' }, name }];
       const cfg = ctxName
-        ? { apiVersion: 'v1', clusters: [{ cluster: { 'certificate-authority': '/home/learner/.minikube/ca.crt', server: 'https://192.168.49.2:8443' }, name: 'minikube' }],
-          contexts: [{ context: { cluster: 'minikube', namespace: 'default', user: 'minikube' }, name: 'minikube' }], 'current-context': 'minikube', kind: 'Config', preferences: {},
+        ? { apiVersion: 'v1', clusters: [{ cluster: { 'certificate-authority': '/home/learner/.minikube/ca.crt', extensions: ext('cluster_info'), server: 'https://192.168.49.2:8443' }, name: 'minikube' }],
+          contexts: [{ context: { cluster: 'minikube', extensions: ext('context_info'), namespace: 'default', user: 'minikube' }, name: 'minikube' }], 'current-context': 'minikube', kind: 'Config', preferences: {},
           users: [{ name: 'minikube', user: { 'client-certificate': '/home/learner/.minikube/profiles/minikube/client.crt', 'client-key': '/home/learner/.minikube/profiles/minikube/client.key' } }] }
         : { apiVersion: 'v1', clusters: null, contexts: null, 'current-context': '', kind: 'Config', preferences: {}, users: null };
       k.io.out(toYaml(cfg));
