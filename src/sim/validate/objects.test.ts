@@ -62,7 +62,7 @@ describe('validateObject: the API server messages', () => {
       ['spec.template.spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1']],
     ['envFrom without name', deploy((d) => (c0(d).envFrom = [{ secretRef: {} }])), ['spec.template.spec.containers[0].envFrom[0].secretRef.name: Required value']],
     ['envFrom with both', deploy((d) => (c0(d).envFrom = [{ secretRef: { name: 'a' }, configMapRef: { name: 'b' } }])),
-      ['spec.template.spec.containers[0].envFrom[0]: Invalid value: "": may not have more than one field specified at a time']],
+      ['spec.template.spec.containers[0].envFrom: Invalid value: "": may not have more than one field specified at a time']],
     ['env value and valueFrom', deploy((d) => (c0(d).env = [{ name: 'A', value: 'x', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }])),
       ['spec.template.spec.containers[0].env[0].valueFrom: Invalid value: "": may not be specified when `value` is not empty']],
     ['restartPolicy Never in a Deployment', deploy((d) => ((((d.spec as Plain).template as Plain).spec as Plain).restartPolicy = 'Never')),

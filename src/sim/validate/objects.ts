@@ -386,22 +386,24 @@ function validateContainer(c: Plain, p: string, volumes: Set<string>, names: Set
     else for (const m of isEnvVarName(en)) errs.push(fe.invalid(`${ep}.name`, en, m));
     const vf = obj(e.valueFrom);
     if (vf) {
-      const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'].filter((k) => vf[k] !== undefined && vf[k] !== null);
-      if (sources.length === 0) errs.push(fe.invalid(`${ep}.valueFrom`, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
-      else if (sources.length > 1) errs.push(fe.invalid(`${ep}.valueFrom`, '', 'may not have more than one field specified at a time'));
-      if (typeof e.value === 'string' && e.value !== '') errs.push(fe.invalid(`${ep}.valueFrom`, '', 'may not be specified when `value` is not empty'));
-      for (const k of ['secretKeyRef', 'configMapKeyRef']) {
+      // validateEnvVarValueFrom: each source's own checks in field order, then the count (value wins over "more than one")
+      const fr = obj(vf.fieldRef);
+      if (fr && !str(fr.fieldPath)) errs.push(fe.required(`${ep}.valueFrom.fieldRef.fieldPath`));
+      for (const k of ['configMapKeyRef', 'secretKeyRef']) {
         const ref = obj(vf[k]);
         if (!ref) continue;
+        // validateSecretKeySelector / validateConfigMapKeySelector: the name (an empty one fails the DNS-1123
+        // subdomain regex, it is not "Required"), then the key
+        const rn = str(ref.name) ?? '';
+        for (const m of isDNS1123Subdomain(rn)) errs.push(fe.invalid(`${ep}.valueFrom.${k}.name`, rn, m));
         const key = str(ref.key) ?? '';
         if (!key) errs.push(fe.required(`${ep}.valueFrom.${k}.key`));
         else for (const m of isConfigMapKey(key)) errs.push(fe.invalid(`${ep}.valueFrom.${k}.key`, key, m));
-        const rn = str(ref.name) ?? '';
-        if (!rn) errs.push(fe.required(`${ep}.valueFrom.${k}.name`));
-        else for (const m of isDNS1123Subdomain(rn)) errs.push(fe.invalid(`${ep}.valueFrom.${k}.name`, rn, m));
       }
-      const fr = obj(vf.fieldRef);
-      if (fr && !str(fr.fieldPath)) errs.push(fe.required(`${ep}.valueFrom.fieldRef.fieldPath`));
+      const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'].filter((k) => vf[k] !== undefined && vf[k] !== null);
+      if (sources.length === 0) errs.push(fe.invalid(`${ep}.valueFrom`, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+      else if (typeof e.value === 'string' && e.value !== '') errs.push(fe.invalid(`${ep}.valueFrom`, '', 'may not be specified when `value` is not empty'));
+      else if (sources.length > 1) errs.push(fe.invalid(`${ep}.valueFrom`, '', 'may not have more than one field specified at a time'));
     }
   });
   arr(c.envFrom).forEach((x, i) => {
@@ -410,13 +412,15 @@ function validateContainer(c: Plain, p: string, volumes: Set<string>, names: Set
     const prefix = str(e.prefix);
     if (prefix) for (const m of isEnvVarName(prefix)) errs.push(fe.invalid(`${ep}.prefix`, prefix, m));
     const refs = ['configMapRef', 'secretRef'].filter((k) => e[k] !== undefined && e[k] !== null);
-    if (refs.length === 0) errs.push(fe.invalid(ep, '', 'must specify one of: `configMapRef` or `secretRef`'));
-    else if (refs.length > 1) errs.push(fe.invalid(ep, '', 'may not have more than one field specified at a time'));
     for (const k of refs) {
+      // validateSecretEnvSource / validateConfigMapEnvSource: Required when empty, else the name rules
       const rn = str(obj(e[k])?.name) ?? '';
       if (!rn) errs.push(fe.required(`${ep}.${k}.name`));
-      else for (const m of isDNS1123Subdomain(rn)) errs.push(fe.invalid(`${ep}.${k}.name`, rn, m));
+      else for (const m of isDNS1123Subdomain(rn.endsWith('-') ? `${rn.slice(0, -1)}a` : rn)) errs.push(fe.invalid(`${ep}.${k}.name`, rn, m));
     }
+    // ValidateEnvFrom: the source count is reported on the list's path, without the index
+    if (refs.length === 0) errs.push(fe.invalid(`${p}.envFrom`, '', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (refs.length > 1) errs.push(fe.invalid(`${p}.envFrom`, '', 'may not have more than one field specified at a time'));
   });
   arr(c.volumeMounts).forEach((x, i) => {
     const m = obj(x) ?? {};
