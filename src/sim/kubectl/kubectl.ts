@@ -78,6 +78,19 @@ export function connectionRefused(ctx: Ctx, p?: Parsed): void {
   ctx.io.err(tail);
 }
 
+/**
+ * The kubernetes.io/change-cause value `--record` writes (genericclioptions RecordFlags parseCommandArguments): the
+ * command path, its arguments, then every flag given as --name=value, e.g.
+ * `kubectl set image deployment/web nginx=nginx:1.27 --record=true`.
+ */
+export function changeCause(p: Parsed): string {
+  let flags = '';
+  for (const [name, v] of p.flags) {
+    for (const one of Array.isArray(v) ? v : [v]) flags += ` --${name}=${one === true ? 'true' : one === false ? 'false' : one}`;
+  }
+  return ['kubectl', ...p.path, ...p.args].join(' ') + flags;
+}
+
 export function clusterUp(ctx: Ctx): boolean {
   return ctx.world.minikube === 'running' && ctx.world.cluster !== undefined && ctx.world.kubeContext !== undefined;
 }
@@ -92,6 +105,8 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
   const r = parseKubectl(argv.slice(1));
   if (!r.ok) { ctx.io.err(r.error + '\n'); return 1; }
   const p = r.parsed;
+  // pflag's MarkDeprecated: the flag still works and the warning comes first
+  if (p.flags.has('record')) ctx.io.err('Flag --record has been deprecated, --record will be removed in the future\n');
   if (p.flags.get('help') === true || p.path.length === 0) {
     if (p.path.length === 0 && p.args.length === 0 && p.flags.get('help') !== true && argv.length > 1) {
       ctx.io.err(helpText(p.spec, p.path));

@@ -8,7 +8,7 @@ import { threeWayPatch } from '../store/patch';
 import { isValidLabelValue } from '../validate/names';
 import type { ProgramResult } from '../shell/types';
 import { displayPath } from '../shell/vfs';
-import type { Kctx } from './kubectl';
+import { changeCause, type Kctx } from './kubectl';
 import { applyObject, createObject, updateObject } from './write';
 import { genSecret, genConfigMap, genDeployment, genService, genNamespace, genJob, forServer, type GenResult } from './generators';
 import { toYaml, toJson } from './output';
@@ -379,11 +379,26 @@ export function cmdScale(k: Kctx): ProgramResult {
   return rc;
 }
 
+/** cmdutil.GetResourcesAndPairs: words with `=` (not first) or a trailing `-` are pairs; resources come first. */
+function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } | { error: string } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const s of args) {
+    const nonResource = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
+    if (nonResource) pairs.push(s);
+    else if (pairs.length) return { error: `all resources must be specified before ${pairType} changes: ${s}` };
+    else resources.push(s);
+  }
+  return { resources, pairs };
+}
+
 export function cmdSetImage(k: Kctx): ProgramResult {
   if (k.p.path[1] !== 'image') { k.io.out('Change specific fields of objects.\n\nAvailable Commands:\n  image       Change a container\'s image\n'); return 0; }
-  const pairs = k.p.args.filter((a) => a.includes('=') && !a.includes('/'));
+  const split = resourcesAndPairs(k.p.args, 'container image');
+  if ('error' in split) { k.io.err(`error: ${split.error}\n`); return 1; }
+  const pairs = split.pairs;
+  const targetArgs = split.resources;
   if (pairs.length === 0) { k.io.err("error: at least one image update is required\n"); return 1; }
-  const targetArgs = k.p.args.filter((a) => !pairs.includes(a));
   const parsed = parseTargets(targetArgs, 'set image');
   if (!parsed.ok) { k.io.err(parsed.error + '\n'); return 1; }
   let rc = 0;
@@ -402,11 +417,13 @@ export function cmdSetImage(k: Kctx): ProgramResult {
         if (cs.length === 0) { k.io.err(`error: unable to find container named "${cname}"\n`); return 1; }
         for (const c of cs) { if (c.image !== image) changed = true; c.image = image; }
       }
+      // set_image.go: an empty patch (`{}`) is skipped without a word
       if (changed) {
+        if (k.bool('record')) next.metadata.annotations = { ...(next.metadata.annotations ?? {}), 'kubernetes.io/change-cause': changeCause(k.p) };
         try { updateObject(k.world.cluster!.store, next); } catch (e) { k.io.err(formatApiError(e) + '\n'); rc = 1; continue; }
         k.world.settle();
         k.io.out(`${qualifiedSingular(t.rt)}/${n} image updated\n`);
-      } else k.io.out(`${qualifiedSingular(t.rt)}/${n} image updated\n`);
+      }
     }
   }
   return rc;
@@ -414,8 +431,10 @@ export function cmdSetImage(k: Kctx): ProgramResult {
 
 export function cmdLabel(k: Kctx, field: 'labels' | 'annotations'): ProgramResult {
   const verb = field === 'labels' ? 'label' : 'annotate';
-  const changes = k.p.args.filter((a) => !a.includes('/') && (a.includes('=') || a.endsWith('-')));
-  const targets = k.p.args.filter((a) => !changes.includes(a));
+  const split = resourcesAndPairs(k.p.args, field === 'labels' ? 'label' : 'annotation');
+  if ('error' in split) { k.io.err(`error: ${split.error}\n`); return 1; }
+  const changes = split.pairs;
+  const targets = split.resources;
   // label.go / annotate.go Validate: resources are checked first, and both are plain errors (no usage line)
   if (targets.length === 0 && k.list('filename').length === 0) { k.io.err('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n'); return 1; }
   if (changes.length === 0 && !k.bool('list')) { k.io.err(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required\n`); void verb; return 1; }

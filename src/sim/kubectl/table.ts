@@ -38,6 +38,8 @@ const timeout = f('timeout', 'string', 'How long to wait (e.g. 60s, 5m)');
 const all = f('all', 'bool', 'Select all objects of the type');
 const overwrite = f('overwrite', 'bool', 'Allow replacing existing values');
 const container = f('container', 'string', 'Container name', { short: 'c' });
+/** --record: deprecated but still accepted (pflag prints the deprecation on stderr); not shown in --help */
+const record = f('record', 'bool', 'Record the command in kubernetes.io/change-cause (deprecated)');
 
 export const GLOBAL_FLAGS: FlagSpec[] = [
   f('namespace', 'string', 'Namespace for this request', { short: 'n' }),
@@ -61,9 +63,9 @@ export const KUBECTL: CommandSpec = {
     { name: 'describe', summary: 'Show an object in detail, with its events.', usage: 'kubectl describe TYPE [NAME_PREFIX | -l label] [flags]', args: 'type-name',
       flags: [selector, allNs, filename, f('show-events', 'bool', 'Show events', { def: 'true' })] },
     { name: 'apply', summary: 'Create or update objects from files (declarative).', usage: 'kubectl apply -f FILENAME [flags]', args: 'none',
-      flags: [filename, recursive, dryRun, output, f('validate', 'string', 'strict|warn|ignore', { def: 'strict', values: ['strict', 'warn', 'ignore'] }), f('prune', 'bool', 'Delete objects not in the files'), f('server-side', 'bool', 'Apply on the server')] },
+      flags: [record, filename, recursive, dryRun, output, f('validate', 'string', 'strict|warn|ignore', { def: 'strict', values: ['strict', 'warn', 'ignore'] }), f('prune', 'bool', 'Delete objects not in the files'), f('server-side', 'bool', 'Apply on the server')] },
     { name: 'create', summary: 'Create objects from a file or from arguments.', usage: 'kubectl create -f FILENAME | kubectl create TYPE NAME [flags]', args: 'none',
-      flags: [filename, dryRun, output, f('save-config', 'bool', 'Keep the last-applied annotation')],
+      flags: [record, filename, dryRun, output, f('save-config', 'bool', 'Keep the last-applied annotation')],
       sub: [
         { name: 'secret', summary: 'Create a Secret.', usage: 'kubectl create secret generic NAME [--from-literal=K=V] [--from-env-file=FILE] [--from-file=[K=]PATH]', flags: [],
           sub: [{ name: 'generic', summary: 'Create a Secret from literals, files or an env file.', usage: 'kubectl create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]', args: 'none',
@@ -80,7 +82,7 @@ export const KUBECTL: CommandSpec = {
           flags: [f('from-literal', 'strings', 'Key and literal value'), f('from-env-file', 'strings', 'Env file'), f('from-file', 'strings', 'A file'), dryRun, output] },
       ] },
     { name: 'expose', summary: 'Create a Service for a Deployment, Pod or Service.', usage: 'kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--target-port=n] [--type=type] [--name=name]', args: 'type-name',
-      flags: [f('port', 'string', 'Service port'), f('target-port', 'string', 'Container port to send to'), f('type', 'string', 'ClusterIP|NodePort|LoadBalancer', { values: ['ClusterIP', 'NodePort', 'LoadBalancer'] }), f('name', 'string', 'Service name'), f('protocol', 'string', 'TCP|UDP'), f('selector', 'string', 'Selector to use'), dryRun, output] },
+      flags: [record, f('port', 'string', 'Service port'), f('target-port', 'string', 'Container port to send to'), f('type', 'string', 'ClusterIP|NodePort|LoadBalancer', { values: ['ClusterIP', 'NodePort', 'LoadBalancer'] }), f('name', 'string', 'Service name'), f('protocol', 'string', 'TCP|UDP'), f('selector', 'string', 'Selector to use'), dryRun, output] },
     { name: 'run', summary: 'Start a single pod from an image.', usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--rm] [-it] [--restart=Never] [-- COMMAND [args...]]', args: 'none',
       flags: [f('image', 'string', 'Image to run'), f('rm', 'bool', 'Delete the pod when the command ends'), f('stdin', 'bool', 'Keep stdin open', { short: 'i' }), f('tty', 'bool', 'Allocate a TTY', { short: 't' }),
         f('restart', 'string', 'Always|OnFailure|Never', { def: 'Always', values: ['Always', 'OnFailure', 'Never'] }), f('env', 'strings', 'Environment variables'), f('port', 'string', 'Container port'), f('labels', 'string', 'Labels', { short: 'l' }), f('command', 'bool', 'Use the args after -- as the command'), dryRun, output] },
@@ -89,9 +91,9 @@ export const KUBECTL: CommandSpec = {
     { name: 'logs', summary: 'Print a container\'s log.', usage: 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]', args: 'pod',
       flags: [f('follow', 'bool', 'Keep streaming', { short: 'f' }), f('previous', 'bool', 'The previous (crashed) container', { short: 'p' }), container, f('tail', 'int', 'Last N lines', { def: '-1' }), f('timestamps', 'bool', 'Prefix lines with timestamps'), selector, f('all-containers', 'bool', 'All containers'), f('since', 'string', 'Only newer than (e.g. 5m)')] },
     { name: 'scale', summary: 'Set the number of replicas.', usage: 'kubectl scale [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)', args: 'type-name',
-      flags: [f('replicas', 'int', 'New number of replicas', { def: '-1' }), f('current-replicas', 'int', 'Only if the current count is this', { def: '-1' }), filename, selector, all, dryRun, output] },
+      flags: [record, f('replicas', 'int', 'New number of replicas', { def: '-1' }), f('current-replicas', 'int', 'Only if the current count is this', { def: '-1' }), filename, selector, all, dryRun, output] },
     { name: 'set', summary: 'Change specific fields of objects.', usage: 'kubectl set SUBCOMMAND', flags: [],
-      sub: [{ name: 'image', summary: 'Change a container\'s image.', usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ...', args: 'type-name', flags: [filename, selector, all, dryRun, output] }] },
+      sub: [{ name: 'image', summary: 'Change a container\'s image.', usage: 'kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ...', args: 'type-name', flags: [record, filename, selector, all, dryRun, output] }] },
     { name: 'rollout', summary: 'Manage a Deployment\'s rollouts.', usage: 'kubectl rollout SUBCOMMAND', flags: [],
       sub: [
         { name: 'status', summary: 'Watch a rollout until it finishes.', usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags]', args: 'type-name', flags: [f('watch', 'bool', 'Keep watching', { short: 'w', def: 'true' }), timeout, f('revision', 'int', 'Revision to watch')] },
@@ -107,11 +109,11 @@ export const KUBECTL: CommandSpec = {
       flags: [f('address', 'strings', 'Addresses to listen on', { def: 'localhost' }), f('pod-running-timeout', 'string', 'Wait for a running pod', { def: '1m0s' })] },
     { name: 'exec', summary: 'Run a command in a container.', usage: 'kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]', args: 'pod',
       flags: [container, f('stdin', 'bool', 'Pass stdin', { short: 'i' }), f('tty', 'bool', 'Allocate a TTY', { short: 't' })] },
-    { name: 'label', summary: 'Add, change or remove labels.', usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N', args: 'type-name', flags: [overwrite, all, selector, filename, dryRun, output, f('list', 'bool', 'List the labels')] },
-    { name: 'annotate', summary: 'Add, change or remove annotations.', usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N', args: 'type-name', flags: [overwrite, all, selector, filename, dryRun, output] },
+    { name: 'label', summary: 'Add, change or remove labels.', usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N', args: 'type-name', flags: [record, overwrite, all, selector, filename, dryRun, output, f('list', 'bool', 'List the labels')] },
+    { name: 'annotate', summary: 'Add, change or remove annotations.', usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N', args: 'type-name', flags: [record, overwrite, all, selector, filename, dryRun, output] },
     { name: 'patch', summary: 'Update fields of an object with a strategic merge, JSON merge or JSON patch.', usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]', args: 'type-name',
-      flags: [f('patch', 'string', 'The patch (JSON or YAML)', { short: 'p' }), f('patch-file', 'string', 'A file holding the patch'), f('type', 'string', 'strategic|merge|json', { def: 'strategic', values: ['json', 'merge', 'strategic'] }), filename, dryRun, output] },
-    { name: 'edit', summary: 'Edit an object in your editor and apply the change.', usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)', args: 'type-name', flags: [filename, output] },
+      flags: [record, f('patch', 'string', 'The patch (JSON or YAML)', { short: 'p' }), f('patch-file', 'string', 'A file holding the patch'), f('type', 'string', 'strategic|merge|json', { def: 'strategic', values: ['json', 'merge', 'strategic'] }), filename, dryRun, output] },
+    { name: 'edit', summary: 'Edit an object in your editor and apply the change.', usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)', args: 'type-name', flags: [record, filename, output] },
     { name: 'explain', summary: 'Show the documentation of a resource or field.', usage: 'kubectl explain TYPE[.FIELD]...', args: 'field', flags: [f('recursive', 'bool', 'Print all nested fields'), f('api-version', 'string', 'API version')] },
     { name: 'cluster-info', summary: 'Show the control plane and service addresses.', usage: 'kubectl cluster-info [flags]', args: 'none', flags: [] },
     { name: 'version', summary: 'Print the client and server versions.', usage: 'kubectl version [flags]', args: 'none', flags: [f('client', 'bool', 'Client version only'), output] },
