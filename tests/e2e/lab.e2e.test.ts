@@ -389,6 +389,27 @@ describe('lab views', () => {
   });
 });
 
+describe('nano in the lab', () => {
+  it('nano FILE opens the file in the editor (an open tab is reused), and what is typed is in the file', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${baseURL()}/playground/`);
+    await page.evaluate(() => localStorage.clear());
+    await openPlayground(page);
+    await typeCommand(page, 'nano notes.txt');
+    await page.waitForSelector('.lab-filetabs [data-path="notes.txt"][aria-selected="true"]');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.lab-editor')))).toBe(true);
+    await page.keyboard.type('written in the editor');
+    await typeCommand(page, 'cat notes.txt');
+    await waitForTerminal(page, /\$ cat notes\.txt\nwritten in the editor\n/);
+    await typeCommand(page, 'vi manifests/llmops-k8s.yaml');
+    await page.waitForSelector('.lab-filetabs [data-path="manifests/llmops-k8s.yaml"][aria-selected="true"]');
+    expect(await page.locator('.lab-filetabs [data-path="manifests/llmops-k8s.yaml"]').count()).toBe(1);
+    expect(errors()).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a lab inside a lesson', () => {
   const LESSON = '/lessons/10-best-practices/';
   const LAB = 'exercise-lab[data-scenario="readiness-probe-failing"]';

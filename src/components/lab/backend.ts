@@ -46,7 +46,8 @@ export interface LabBackend {
   /**
    * kubectl edit: the terminal asks the UI to open a file in its editor and hands back `onSave`, which takes the
    * text the editor ends with (saving, or the unchanged text when the edit is cancelled). onSave may ask again for
-   * the same path (kubectl reopens a failed edit with the reasons). Return false when no editor is attached.
+   * the same path (kubectl reopens a failed edit with the reasons). Without `onSave` (nano/vi FILE) the file is
+   * simply opened for editing (the editor writes the file as it changes). Return false when no editor is attached.
    */
   setEditorHook?(hook: ((path: string, onSave?: (text: string) => void) => boolean) | undefined): void;
   /** JSON schema per kind for the editor (Deployment, Service, Secret, ConfigMap, Pod, Namespace...). */

@@ -303,7 +303,7 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     return kind && name ? `${kind.toLowerCase()}/${name}` : path.replace(/^.*\//, '');
   }
   const editorHook = (path: string, onSave?: (text: string) => void): boolean => {
-    if (!onSave) return false;
+    if (!onSave) { openPlainFile(path); return true; }
     const offered = backend.readFile(path) ?? '';
     const prev = editSessions.get(path);
     const active = editor.activePath();
@@ -313,6 +313,25 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     if (!restoring) openEditTab(session);
     return true;
   };
+  /** nano/vi FILE: the file in an ordinary tab (a new one if it is not open yet); the editor writes it as it changes. */
+  function openPlainFile(path: string): void {
+    if (!fileTabButtons.has(path)) {
+      const content = backend.readFile(path) ?? '';
+      originals.set(path, content);
+      suppressVfs = true;
+      try { editor.openFile(path, content); } finally { suppressVfs = false; }
+      const b = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-path': path }, path);
+      b.addEventListener('click', () => { editor.setActive(path); updateFileTabs(); validateNow(path); });
+      fileTabButtons.set(path, b);
+      fileTabs.append(b);
+    }
+    editor.setActive(path);
+    updateFileTabs();
+    validateNow(path);
+    if (restoring) return;
+    showPane('editor');
+    editor.focus();
+  }
   function openEditTab(session: EditSession): void {
     const { path } = session;
     suppressVfs = true;

@@ -85,7 +85,8 @@ export function createSimBackend(opts: SimBackendOptions): SimBackend {
       if (!e) return undefined;
       try { return engineExplain(e, ref); } catch { return undefined; }
     },
-    setEditorHook: (hook) => shell.setEditorHook(hook),
+    // paths inside the project reach the UI project-relative, as everywhere else in this interface
+    setEditorHook: (hook) => shell.setEditorHook(hook && ((path, onSave) => hook(rel(path), onSave))),
     lastTrace: () => trace,
     validate: (_path, text) => manifestDiagnostics(text),
     schemas: () => labSchemas(),
