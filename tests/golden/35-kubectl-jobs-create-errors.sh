@@ -16,3 +16,5 @@ kubectl get jobs
 kubectl get pods
 kubectl logs job/hello
 kubectl describe job hello
+kubectl get jobs -o wide
+kubectl get deploy,jobs --no-headers

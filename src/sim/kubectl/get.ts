@@ -144,7 +144,8 @@ export function cmdGet(k: Kctx): ProgramResult {
       if (k.bool('no-headers')) rows = rows.slice(1);
       blocks.push(table(rows));
     }
-    if (blocks.length) k.io.out(blocks.join('\n'));
+    // get.go separates the groups with a blank line only when it prints headers
+    if (blocks.length) k.io.out(blocks.join(k.bool('no-headers') ? '' : '\n'));
     if (r_isEmpty(results) && !errors.length) {
       k.io.err(allNs || parsed.targets.every((t) => !t.rt.namespaced) ? 'No resources found\n' : `No resources found in ${k.ns} namespace.\n`);
     }

@@ -184,16 +184,22 @@ export const TABLES: Record<string, TableDef> = {
       return [ip, '<none>', ni.osImage ?? 'Ubuntu 22.04.5 LTS', ni.kernelVersion ?? '6.8.0-79-generic', ni.containerRuntimeVersion ?? 'docker://28.4.0'];
     },
   },
+  // printJob (printers.go): STATUS from the conditions in this order, COMPLETIONS `n/1 of P` for parallel work queues
   Job: {
     headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+    wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
     row(o, opts) {
-      const j = o as KObject & { spec: { completions?: number }; status?: { succeeded?: number; failed?: number; startTime?: string; completionTime?: string; conditions?: Condition[] } };
+      const j = o as KObject & { spec: { completions?: number; parallelism?: number }; status?: { succeeded?: number; failed?: number; startTime?: string; completionTime?: string; conditions?: Condition[] } };
       const st = j.status ?? {};
-      const done = cond(st.conditions, 'Complete')?.status === 'True';
-      const failed = cond(st.conditions, 'Failed')?.status === 'True';
+      const has = (t: string) => cond(st.conditions, t)?.status === 'True';
+      const status = has('Complete') ? 'Complete' : has('Failed') ? 'Failed' : j.metadata.deletionTimestamp ? 'Terminating' : has('Suspended') ? 'Suspended'
+        : has('FailureTarget') ? 'FailureTarget' : has('SuccessCriteriaMet') ? 'SuccessCriteriaMet' : 'Running';
+      const completions = j.spec.completions !== undefined && j.spec.completions !== null ? `${st.succeeded ?? 0}/${j.spec.completions}`
+        : (j.spec.parallelism ?? 1) > 1 ? `${st.succeeded ?? 0}/1 of ${j.spec.parallelism}` : `${st.succeeded ?? 0}/1`;
       const dur = st.startTime ? humanDuration(((st.completionTime ? Date.parse(st.completionTime) : opts.nowMs) - Date.parse(st.startTime)) / 1000) : '';
-      return [done ? 'Complete' : failed ? 'Failed' : 'Running', `${st.succeeded ?? 0}/${j.spec.completions ?? 1}`, dur, age(j.metadata.creationTimestamp, opts.nowMs)];
+      return [status, completions, dur, age(j.metadata.creationTimestamp, opts.nowMs)];
     },
+    wideRow(o) { const j = o as Deployment; return [...containers(j.spec.template.spec), j.spec.selector ? selectorText(j.spec.selector) : '<none>']; },
   },
 };
 
