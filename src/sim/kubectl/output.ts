@@ -36,6 +36,7 @@ function orderFor(kind: string, path: string[]): string[] | undefined {
   const parent = path[path.length - 2] ?? '';
   if (path.length === 0) return ORDERS.top;
   if (last === 'metadata') return META;
+  if (kind === 'Pod' && path.length === 1 && last === 'spec') return ORDERS.podSpec;
   if (path.length === 1 && (last === 'spec' || last === 'status')) return ORDERS[`${kind}.${last}`];
   if (last === 'template') return ORDERS.template;
   if (last === 'spec' && parent === 'template') return ORDERS.podSpec;

@@ -6,7 +6,7 @@ import type { Kctx } from './kubectl';
 import { createObject } from './write';
 import { parseTimeout } from './mutate';
 import { formatApiError } from './errors';
-import { jsonpathTemplate } from './output';
+import { jsonpathTemplate, toYaml, toJson } from './output';
 import { rfc3339 } from '../shell/time';
 
 function podsFor(k: Kctx, o: KObject): Pod[] {
@@ -237,17 +237,30 @@ export function cmdRun(k: Kctx): ProgramResult {
   const cmd = k.p.dashArgs ?? [];
   const labels: Record<string, string> = k.flag('labels') ? Object.fromEntries(k.flag('labels')!.split(',').map((kv) => kv.split('=') as [string, string])) : { run: name };
   const env = k.list('env').map((e) => ({ name: e.slice(0, e.indexOf('=')), value: e.slice(e.indexOf('=') + 1) }));
+  // generate/versioned/run.go BasicPod: the container named after the pod, resources {}, dnsPolicy ClusterFirst
   const container: Record<string, unknown> = { name, image };
   if (cmd.length) container[k.bool('command') ? 'command' : 'args'] = cmd;
-  if (env.length) container.env = env;
   if (k.flag('port')) container.ports = [{ containerPort: Number(k.flag('port')) }];
-  if (attach) { container.stdin = true; container.stdinOnce = true; container.tty = true; }
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [container], restartPolicy: restart } } as unknown as KObject;
+  if (env.length) container.env = env;
+  container.resources = {};
+  if (k.bool('stdin')) { container.stdin = true; container.stdinOnce = true; }
+  if (k.bool('tty')) container.tty = true;
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart }, status: {} } as unknown as KObject;
   const dry = k.flag('dry-run');
   const store = k.world.cluster!.store;
+  let created: KObject = pod;
   try {
-    createObject(store, pod, k.ns, dry === 'client' || dry === 'server');
+    created = createObject(store, pod, k.ns, dry === 'client' || dry === 'server');
   } catch (e) { k.io.err(formatApiError(e) + '\n'); return 1; }
+  // -o yaml|json|name prints the object instead of the `created` line: the generated one for a client dry run
+  const out = k.flag('output');
+  const printed = dry === 'client' ? pod : created;
+  if (out === 'yaml' || out === 'json' || out === 'name') {
+    k.io.out(out === 'yaml' ? toYaml(printed) : out === 'json' ? toJson(printed) : `pod/${name}\n`);
+    if (dry === 'client' || dry === 'server') return 0;
+    k.world.settle();
+    if (!attach && !k.bool('stdin')) return 0;
+  }
   if (dry === 'client' || dry === 'server') { k.io.out(`pod/${name} created${dry === 'client' ? ' (dry run)' : ' (server dry run)'}\n`); return 0; }
   k.world.settle();
   if (!attach && !k.bool('stdin')) { k.io.out(`pod/${name} created\n`); return 0; }
