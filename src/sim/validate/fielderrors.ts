@@ -15,19 +15,22 @@ export function fmtValue(v: unknown): string {
  * Go's json.Marshal writes map keys sorted and struct fields in declaration order. The values the validators
  * print are maps (labels, selectors' matchLabels, annotations) or a few structs, recognised by their field set.
  */
-const STRUCT_FIELDS: string[][] = [
-  ['matchLabels', 'matchExpressions'], // metav1.LabelSelector
-  ['key', 'operator', 'values'], // LabelSelectorRequirement
-  ['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'], // OwnerReference
-  ['Name', 'Protocol', 'AppProtocol', 'Port', 'TargetPort', 'NodePort'], // internal core.ServicePort
+const STRUCT_FIELDS: Array<{ fields: string[]; omitEmpty: string[] }> = [
+  { fields: ['matchLabels', 'matchExpressions'], omitEmpty: ['matchLabels', 'matchExpressions'] }, // metav1.LabelSelector
+  { fields: ['key', 'operator', 'values'], omitEmpty: ['values'] }, // LabelSelectorRequirement
+  { fields: ['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'], omitEmpty: ['controller', 'blockOwnerDeletion'] }, // OwnerReference
+  { fields: ['Name', 'Protocol', 'AppProtocol', 'Port', 'TargetPort', 'NodePort'], omitEmpty: [] }, // internal core.ServicePort
 ];
+const isEmpty = (x: unknown) => x === null || (Array.isArray(x) && x.length === 0) || (typeof x === 'object' && x !== null && Object.keys(x).length === 0);
 function goJsonOrder(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(goJsonOrder);
   if (v === null || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined);
-  const struct = STRUCT_FIELDS.find((f) => keys.length > 0 && keys.every((k) => f.includes(k)));
-  const ordered = struct ? struct.filter((k) => keys.includes(k)) : [...keys].sort();
+  let keys = Object.keys(o).filter((k) => o[k] !== undefined);
+  const struct = STRUCT_FIELDS.find((f) => keys.length > 0 && keys.every((k) => f.fields.includes(k)));
+  // `json:",omitempty"` drops empty maps and lists of those structs
+  if (struct) keys = keys.filter((k) => !(struct.omitEmpty.includes(k) && isEmpty(o[k])));
+  const ordered = struct ? struct.fields.filter((k) => keys.includes(k)) : [...keys].sort();
   const out: Record<string, unknown> = {};
   for (const k of ordered) out[k] = goJsonOrder(o[k]);
   return out;

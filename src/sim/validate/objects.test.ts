@@ -33,6 +33,8 @@ describe('validateObject: the API server messages', () => {
     ['missing selector', deploy((d) => delete (d.spec as Plain).selector),
       ['spec.selector: Required value', 'spec.template.metadata.labels: Invalid value: {"app":"llmops"}: `selector` does not match template `labels`']],
     ['empty selector', deploy((d) => ((d.spec as Plain).selector = {})), ['spec.selector: Invalid value: {}: empty selector is invalid for deployment']],
+    // LabelSelector's fields are omitempty: an empty matchLabels map is not printed
+    ['empty matchLabels', deploy((d) => ((d.spec as Plain).selector = { matchLabels: {} })), ['spec.selector: Invalid value: {}: empty selector is invalid for deployment']],
     ['negative replicas', deploy((d) => ((d.spec as Plain).replicas = -1)), ['spec.replicas: Invalid value: -1: must be greater than or equal to 0']],
     ['uppercase name', deploy((d) => ((d.metadata as Plain).name = 'LLMops')), [`metadata.name: Invalid value: "LLMops": ${SUB}`]],
     ['missing name', deploy((d) => delete (d.metadata as Plain).name), ['metadata.name: Required value: name or generateName is required']],
