@@ -422,3 +422,13 @@ describe('output order', () => {
     ]);
   });
 });
+
+describe('create with generateName', () => {
+  it('prints the generated name', () => {
+    const { store } = testStore();
+    const r = runFile(store, 'create', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: cfg-\n', { fileName: 'x.yaml' });
+    expect(r.stdout[0]).toMatch(/^configmap\/cfg-[bcdfghjklmnpqrstvwxz2456789]{5} created$/);
+    const a = runFile(store, 'apply', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: cfg-\n', { fileName: 'x.yaml' });
+    expect(a.stderr).toEqual(['error: from cfg-: cannot use generate name with apply']);
+  });
+});

@@ -630,6 +630,11 @@ function writeDoc(store: Store, command: FileCommand, item: LoadedDoc, opts: Fil
   if (command === 'delete') return deleteDoc(store, rt, manifest, outcome, doc, parsed, opts);
 
   const clientDry = opts.dryRun === 'client';
+  const generateName = typeof manifest.metadata.generateName === 'string' ? manifest.metadata.generateName : '';
+  if (command === 'apply' && !name && generateName) {
+    // apply.go applyOneObject checks this before anything else
+    return { ...outcome, error: plainError(`from ${generateName}: cannot use generate name with apply`, { ...at, ...docPos(doc, parsed, 'metadata.generateName') }) };
+  }
   if (command === 'apply' && !name) {
     // kubectl apply GETs the live object first, and a GET needs a name (resource.Helper: "resource name may not be empty")
     return {
@@ -669,8 +674,10 @@ function writeDoc(store: Store, command: FileCommand, item: LoadedDoc, opts: Fil
   const dry = opts.dryRun !== undefined;
   try {
     if (command === 'create') {
-      createObject(store, manifest, { dryRun: dry });
-      return { ...outcome, action: 'created' };
+      // generateName: kubectl prints the name the server chose (deployment.apps/web-x7k2p created)
+      const made = createObject(store, manifest, { dryRun: dry });
+      const madeName = made.metadata.name ?? name;
+      return { ...outcome, name: madeName, ref: `${qualifiedSingular(rt)}/${madeName}`, action: 'created' };
     }
     if (command === 'replace') {
       if (!live) throw notFound(rt.kind, name);
