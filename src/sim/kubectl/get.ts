@@ -7,6 +7,7 @@ import { tableRows, type PrintOptions } from './printers';
 import { table, textWidth } from './tabwriter';
 import { toYaml, toJsonSorted, listOf, jsonpathTemplate, customColumns } from './output';
 import { formatApiError } from './errors';
+import { goTemplate, TemplateError } from './gotemplate';
 
 export interface Target { rt: ResourceType; names: string[] }
 
@@ -121,7 +122,15 @@ export function cmdGet(k: Kctx): ProgramResult {
       const doc = single && allObjs.length === 1 ? allObjs[0]! : listOf(allObjs);
       if (output === 'yaml') k.io.out(toYaml(doc));
       else if (output === 'json') k.io.out(toJsonSorted(doc));
-      else if (output.startsWith('go-template')) { k.io.err('error: go-template output is not supported in this simulator; use -o jsonpath=… instead\n'); return 1; }
+      else if (output.startsWith('go-template')) {
+        const tpl = output.slice(output.indexOf('=') + 1);
+        try { k.io.out(goTemplate(tpl, JSON.parse(JSON.stringify(doc)))); } catch (e) {
+          if (!(e instanceof TemplateError)) throw e;
+          // printers/template.go: parse errors at construction, execution errors when printing
+          k.io.err(e.parse ? `error: error parsing template ${tpl}, template: output:1: ${e.message}\n` : `error: error executing template ${JSON.stringify(tpl)}: template: output:1: ${e.message}\n`);
+          return 1;
+        }
+      }
       else {
         const tpl = output.slice(output.indexOf('=') + 1).replace(/^'(.*)'$/, '$1');
         const r = jsonpathTemplate(tpl, doc);
