@@ -134,7 +134,13 @@ export function cmdGet(k: Kctx): ProgramResult {
       else {
         const tpl = output.slice(output.indexOf('=') + 1).replace(/^'(.*)'$/, '$1');
         const r = jsonpathTemplate(tpl, doc);
-        if (!r.ok) { k.io.err(`error: error parsing jsonpath ${tpl}, ${r.error}\n`); return 1; }
+        if (!r.ok) {
+          // printers/jsonpath.go: parse errors at construction; execution errors (an index out of range) dump the object
+          if (/^array index out of bounds/.test(r.error)) {
+            k.io.err(`error: error executing jsonpath ${JSON.stringify(tpl)}: Error executing template: ${r.error}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${tpl}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(JSON.parse(JSON.stringify(doc)))}\n\n`);
+          } else k.io.err(`error: error parsing jsonpath ${tpl}, ${r.error}\n`);
+          return 1;
+        }
         k.io.out(r.text);
       }
     }
@@ -162,6 +168,16 @@ export function cmdGet(k: Kctx): ProgramResult {
   for (const e of errors) { k.io.err(e + '\n'); rc = 1; }
   if (k.bool('watch') && rc === 0) return watch(k, parsed.targets, allNs, results.map((r) => r.objs));
   return rc;
+}
+
+/** Go's %#v of a decoded JSON value (map[string]interface {} with sorted keys, []interface {}, quoted strings). */
+function goSharpV(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`;
+  const o = v as Record<string, unknown>;
+  return `map[string]interface {}{${Object.keys(o).sort().map((key) => `${JSON.stringify(key)}:${goSharpV(o[key])}`).join(', ')}}`;
 }
 
 function r_isEmpty(results: Array<{ objs: KObject[] }>): boolean { return results.every((r) => r.objs.length === 0); }
