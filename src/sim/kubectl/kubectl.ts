@@ -6,7 +6,8 @@ import { GROUP_HELP } from './group-help';
 import { cmdPatch } from './patch';
 import { OPTIONS_TEXT } from './help-texts';
 import { klogTime } from '../shell/time';
-import { cmdGet } from './get';
+import { cmdGet, ENDPOINTS_WARNING } from './get';
+import { resolveResourceType } from '../api/registry';
 import { cmdDescribe } from './describe';
 import { cmdApply, cmdCreate, cmdDelete, cmdScale, cmdSetImage, cmdLabel, cmdRollout, cmdExpose, cmdEdit } from './mutate';
 import { cmdLogs, cmdExec, cmdPortForward, cmdRun, cmdWait } from './pods';
@@ -91,6 +92,11 @@ export function changeCause(p: Parsed): string {
   return ['kubectl', ...p.path, ...p.args].join(' ') + flags;
 }
 
+function touchesEndpoints(args: string[]): boolean {
+  const types = args.some((a) => a.includes('/')) ? args.filter((a) => a.includes('/')).map((a) => a.slice(0, a.indexOf('/'))) : (args[0] ?? '').split(',');
+  return types.some((t) => resolveResourceType(t)?.kind === 'Endpoints');
+}
+
 export function clusterUp(ctx: Ctx): boolean {
   return ctx.world.minikube === 'running' && ctx.world.cluster !== undefined && ctx.world.kubeContext !== undefined;
 }
@@ -143,6 +149,8 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
     connectionRefused(ctx, p);
     return 1;
   }
+  // every request to v1 Endpoints carries the API server's deprecation warning (get and describe print it themselves)
+  if (['delete', 'label', 'annotate', 'patch', 'edit', 'wait'].includes(top) && touchesEndpoints(p.args)) k.io.err(ENDPOINTS_WARNING);
   switch (top) {
     case 'get': return cmdGet(k);
     case 'describe': return cmdDescribe(k);
