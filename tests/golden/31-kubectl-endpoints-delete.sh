@@ -9,7 +9,6 @@ kubectl create deployment web2 --image=nginx > /dev/null
 kubectl delete deploy nope web web2
 kubectl delete pods --all
 kubectl delete pods -l app=zzz
-kubectl expose deploy web2 --port=80 > /dev/null
 kubectl create deployment web3 --image=nginx > /dev/null
 kubectl expose deploy web3 --port=80 > /dev/null
 kubectl label ep web3 a=b
