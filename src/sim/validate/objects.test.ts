@@ -154,3 +154,10 @@ describe('quantity decoding errors (Quantity.UnmarshalJSON)', () => {
     for (const ok of ['500m', '1Gi', ' 1Mi ', '0.5', '1e3', '2', '-1', '.5', 0.25]) expect(quantityDecodeError(ok)).toBeUndefined();
   });
 });
+
+describe('Service errors in ValidateService order', () => {
+  it('ports before the type, duplicates after', () => {
+    const s = svc({ type: 'Loadbalancer', ports: [{ port: 70000 }] }, 'Bad_Name');
+    expect(msgs(s).map((m) => m.split(':')[0])).toEqual(['metadata.name', 'spec.ports[0].port', 'spec.ports[0].targetPort', 'spec.type']);
+  });
+});

@@ -522,12 +522,23 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
   const spec = obj(o.spec) ?? {};
   const type = str(spec.type) ?? 'ClusterIP';
   const ports = arr(spec.ports);
-  if (!SERVICE_TYPES.includes(type)) errs.push(fe.notSupported('spec.type', type, SERVICE_TYPES));
+  const cip = str(spec.clusterIP);
+  // the order of ValidateServiceUpdate + ValidateService (pkg/apis/core/validation/validation.go): the clusterIPs
+  // upgrade check, spec.ports, each port, selector, sessionAffinity, clusterIPs, type, nodePort rules, duplicates,
+  // traffic policies
+  if (old) {
+    const os = obj(old.spec) ?? {};
+    const oldIP = str(os.clusterIP);
+    if (oldIP && cip !== undefined && cip !== oldIP && str(os.type) !== 'ExternalName' && type !== 'ExternalName') {
+      // validateUpgradeDowngradeClusterIPs (v1.20+): only the plural field is reported
+      errs.push(fe.invalid('spec.clusterIPs[0]', [cip], 'may not change once set'));
+    }
+  }
   if (type === 'ExternalName') {
     const en = str(spec.externalName) ?? '';
     if (!en) errs.push(fe.required('spec.externalName'));
     else for (const m of isDNS1123Subdomain(en.replace(/\.$/, ''))) errs.push(fe.invalid('spec.externalName', en, m));
-  } else if (ports.length === 0 && str(spec.clusterIP) !== 'None') {
+  } else if (ports.length === 0 && cip !== 'None') {
     errs.push(fe.required('spec.ports'));
   }
   const seenNames = new Set<string>();
@@ -538,7 +549,7 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
     const name = str(port.name) ?? '';
     if (ports.length > 1 && !name) errs.push(fe.required(`${p}.name`));
     if (name) {
-      // Service port names are DNS-1123 labels (container port names are IANA_SVC_NAMEs): ValidateService
+      // Service port names are DNS-1123 labels (container port names are IANA_SVC_NAMEs): validateServicePort
       for (const m of isDNS1123Label(name)) errs.push(fe.invalid(`${p}.name`, name, m));
       if (seenNames.has(name)) errs.push(fe.duplicate(`${p}.name`, name));
       seenNames.add(name);
@@ -554,15 +565,31 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
     } else if (typeof tp === 'string') {
       for (const m of isValidPortName(tp)) errs.push(fe.invalid(`${p}.targetPort`, tp, m));
     }
-    const np = num(port.nodePort);
-    if (np !== undefined && np !== 0 && (type === 'ClusterIP' || type === 'ExternalName')) {
-      errs.push(fe.forbidden(`${p}.nodePort`, `may not be used when \`type\` is '${type}'`));
-    }
-    // (a nodePort outside 30000-32767 is the port allocator's error, after validation: api/alloc.ts)
   });
-  // ValidateService: duplicate nodePorts, then duplicate (port, protocol) pairs, after the per-port checks.
-  // The duplicate value is an internal core.ServicePort, which field.ErrorBody (v1.34, kubernetes#132314) prints
-  // as JSON with Go field names [M: the exact field list is from pkg/apis/core/types.go, not seen in output].
+  const selector = obj(spec.selector);
+  if (selector) validateLabels(selector, 'spec.selector', errs);
+  const sa = str(spec.sessionAffinity);
+  if (sa !== undefined && sa !== 'None' && sa !== 'ClientIP') errs.push(fe.notSupported('spec.sessionAffinity', sa, ['ClientIP', 'None']));
+  if (cip && cip !== 'None' && type !== 'ExternalName') {
+    if (ipToNumber(cip) === undefined) errs.push(fe.invalid('spec.clusterIPs[0]', cip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+    else if (!old && !inServiceCIDR(cip)) {
+      errs.push(fe.invalid('spec.clusterIPs', [cip], `failed to allocate IP ${cip}: the provided IP (${cip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`));
+    }
+  }
+  if (cip === 'None' && (type === 'NodePort' || type === 'LoadBalancer')) {
+    errs.push(fe.invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${type} services`));
+  }
+  if (!SERVICE_TYPES.includes(type)) errs.push(fe.notSupported('spec.type', type, SERVICE_TYPES));
+  if (type === 'ClusterIP' || type === 'ExternalName') {
+    ports.forEach((x, i) => {
+      const np = num(obj(x)?.nodePort);
+      if (np !== undefined && np !== 0) errs.push(fe.forbidden(`spec.ports[${i}].nodePort`, `may not be used when \`type\` is '${type}'`));
+    });
+  }
+  // (a nodePort outside 30000-32767 is the port allocator's error, after validation: api/alloc.ts)
+  // Duplicate nodePorts, then duplicate (port, protocol) pairs. The duplicate value is an internal
+  // core.ServicePort, which field.ErrorBody (v1.34, kubernetes#132314) prints as JSON with Go field names
+  // [M: the exact field list is from pkg/apis/core/types.go, not seen in output].
   const seenNodePorts = new Set<string>();
   ports.forEach((x, i) => {
     const port = obj(x) ?? {};
@@ -580,10 +607,6 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
     if (seenPorts.has(key)) errs.push(fe.duplicate(`spec.ports[${i}]`, { Name: '', Protocol: proto, AppProtocol: null, Port: pn, TargetPort: 0, NodePort: 0 }));
     seenPorts.add(key);
   });
-  const sa = str(spec.sessionAffinity);
-  if (sa !== undefined && sa !== 'None' && sa !== 'ClientIP') errs.push(fe.notSupported('spec.sessionAffinity', sa, ['ClientIP', 'None']));
-  const selector = obj(spec.selector);
-  if (selector) validateLabels(selector, 'spec.selector', errs);
   const etp = str(spec.externalTrafficPolicy);
   if (etp !== undefined && etp !== '') {
     if (type !== 'NodePort' && type !== 'LoadBalancer') {
@@ -592,24 +615,6 @@ function validateService(o: Plain, errs: Errs, old?: Plain): void {
   }
   const itp = str(spec.internalTrafficPolicy);
   if (itp !== undefined && itp !== 'Cluster' && itp !== 'Local') errs.push(fe.notSupported('spec.internalTrafficPolicy', itp, ['Cluster', 'Local']));
-  const cip = str(spec.clusterIP);
-  if (cip && cip !== 'None' && type !== 'ExternalName') {
-    if (ipToNumber(cip) === undefined) errs.push(fe.invalid('spec.clusterIPs[0]', cip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
-    else if (!old && !inServiceCIDR(cip)) {
-      errs.push(fe.invalid('spec.clusterIPs', [cip], `failed to allocate IP ${cip}: the provided IP (${cip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`));
-    }
-  }
-  if (cip === 'None' && (type === 'NodePort' || type === 'LoadBalancer')) {
-    errs.push(fe.invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${type} services`));
-  }
-  if (old) {
-    const os = obj(old.spec) ?? {};
-    const oldIP = str(os.clusterIP);
-    if (oldIP && cip !== undefined && cip !== oldIP && str(os.type) !== 'ExternalName' && type !== 'ExternalName') {
-      // validateUpgradeDowngradeClusterIPs (v1.20+): only the plural field is reported
-      errs.push(fe.invalid('spec.clusterIPs[0]', [cip], 'may not change once set'));
-    }
-  }
 }
 
 // ------------------------------------------------------------------ config
