@@ -158,7 +158,7 @@ export function cmdExplain(k: Kctx): ProgramResult {
 
 export function cmdTop(k: Kctx): ProgramResult {
   // `kubectl top` alone is a group: its help and exit 1 (DefaultSubCommandRun)
-  if (k.p.args.length === 0) { k.io.out(GROUP_HELP.top!); return 1; }
+  if (k.p.path.length < 2) { k.io.out(GROUP_HELP.top!); return 1; }
   k.io.err('error: Metrics API not available\n');
   return 1;
 }

@@ -125,7 +125,13 @@ export const KUBECTL: CommandSpec = {
         { name: 'use-context', summary: 'Switch context.', usage: 'kubectl config use-context CONTEXT_NAME', args: 'none', flags: [] },
       ] },
     { name: 'api-resources', summary: 'List the resource types the server knows.', usage: 'kubectl api-resources [flags]', args: 'none', flags: [output, f('namespaced', 'string', 'true|false'), f('api-group', 'string', 'Only this group')] },
-    { name: 'top', summary: 'Show CPU and memory use (needs metrics-server).', usage: 'kubectl top (node | pod)', args: 'none', flags: [] },
+    { name: 'top', summary: 'Show CPU and memory use (needs metrics-server).', usage: 'kubectl top (node | pod)', flags: [],
+      sub: [
+        { name: 'pod', aliases: ['pods', 'po'], summary: 'CPU and memory of pods.', usage: 'kubectl top pod [NAME | -l label]', args: 'pod',
+          flags: [allNs, selector, f('containers', 'bool', 'Show containers'), f('sort-by', 'string', 'cpu or memory'), f('no-headers', 'bool', 'Omit the header row'), f('field-selector', 'string', 'Field selector'), f('sum', 'bool', 'Print the sum'), f('use-protocol-buffers', 'bool', 'Use protocol buffers', { def: 'true' })] },
+        { name: 'node', aliases: ['nodes', 'no'], summary: 'CPU and memory of nodes.', usage: 'kubectl top node [NAME | -l label]', args: 'none',
+          flags: [selector, f('sort-by', 'string', 'cpu or memory'), f('no-headers', 'bool', 'Omit the header row'), f('show-capacity', 'bool', 'Show capacity'), f('use-protocol-buffers', 'bool', 'Use protocol buffers', { def: 'true' })] },
+      ] },
   ],
 };
 

@@ -43,6 +43,7 @@ const CASES = [
   'kubectl create secret generic --help',
   'kubectl options',
   'kubectl patch --help',
+  'kubectl top pod --help',
 ];
 
 function sim(cmd: string): string {
