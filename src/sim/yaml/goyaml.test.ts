@@ -64,3 +64,19 @@ describe('YAML syntax errors as kubectl (go-yaml v2) reports them', () => {
     }
   });
 });
+
+describe('goYamlCheck on arbitrary text (property)', () => {
+  it('always terminates with undefined or an error, never throws', () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+    const alphabet = ['a', 'b', ':', ' ', '  ', '\t', '\n', '-', '- ', '[', ']', '{', '}', ',', '"', "'", '#', '|', '>', '&x', '*x', '!', '?', '%', '---', '...', '\\', '0', '\r\n'];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      const n = Math.floor(rnd() * 40);
+      for (let k = 0; k < n; k++) t += alphabet[Math.floor(rnd() * alphabet.length)];
+      const r = goYamlCheck(t);
+      if (r) expect(r.message.length).toBeGreaterThan(0);
+      for (const c of kubectlChunks(t)) goYamlCheck(c.text);
+    }
+  });
+});
