@@ -114,7 +114,9 @@ export function cmdGet(k: Kctx): ProgramResult {
   }
   const results = parsed.targets.map((t) => ({ t, ...fetch(k, t, allNs) }));
   let rc = 0;
-  const errors = results.flatMap((r) => r.errors);
+  // --ignore-not-found: NotFound is not an error, and an empty result prints nothing
+  const ignoreNF = k.bool('ignore-not-found');
+  const errors = results.flatMap((r) => r.errors).filter((e) => !(ignoreNF && e.startsWith('Error from server (NotFound)')));
   const single = parsed.targets.length === 1 && parsed.targets[0]!.names.length === 1 && !parsed.multiType;
   const allObjs = results.flatMap((r) => sortBy(r.objs, k.flag('sort-by')));
   if (output === 'yaml' || output === 'json' || output?.startsWith('jsonpath') || output?.startsWith('go-template')) {
@@ -154,14 +156,14 @@ export function cmdGet(k: Kctx): ProgramResult {
     const blocks: string[] = [];
     for (const r of results) {
       if (r.objs.length === 0) continue;
-      const prefix = parsed.multiType ? `${qualifiedSingular(r.t.rt)}/` : '';
+      const prefix = parsed.multiType || k.bool('show-kind') ? `${qualifiedSingular(r.t.rt)}/` : '';
       let rows = tableRows(r.t.rt.kind, sortBy(r.objs, k.flag('sort-by')), printOpts(k, allNs && r.t.rt.namespaced), prefix);
       if (k.bool('no-headers')) rows = rows.slice(1);
       blocks.push(table(rows));
     }
     // get.go separates the groups with a blank line only when it prints headers
     if (blocks.length) k.io.out(blocks.join(k.bool('no-headers') ? '' : '\n'));
-    if (r_isEmpty(results) && !errors.length) {
+    if (r_isEmpty(results) && !errors.length && !ignoreNF) {
       k.io.err(allNs || parsed.targets.every((t) => !t.rt.namespaced) ? 'No resources found\n' : `No resources found in ${k.ns} namespace.\n`);
     }
   }

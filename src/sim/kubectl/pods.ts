@@ -71,7 +71,8 @@ function logsBySelector(k: Kctx): ProgramResult {
     const container = k.flag('container');
     const r = cluster.logs(pod.metadata.namespace ?? k.ns, pod.metadata.name ?? '', { ...(container ? { container } : {}), previous: k.bool('previous') });
     if ('error' in r) { k.io.err(r.error + '\n'); rc = 1; continue; }
-    for (const l of tail >= 0 ? r.lines.slice(Math.max(0, r.lines.length - tail)) : r.lines) k.io.out(fmt(l));
+    const pfx = k.bool('prefix') ? `[pod/${pod.metadata.name}/${container ?? pod.spec.containers[0]!.name}] ` : '';
+    for (const l of tail >= 0 ? r.lines.slice(Math.max(0, r.lines.length - tail)) : r.lines) k.io.out(pfx + fmt(l));
     seen.set(pod.metadata.name ?? '', r.lines.length);
   }
   if (!k.bool('follow') || rc) return rc;
@@ -100,7 +101,9 @@ export function cmdLogs(k: Kctx): ProgramResult {
   const r = cluster.logs(pod.metadata.namespace ?? k.ns, pod.metadata.name ?? '', { ...(container ? { container } : {}), previous: k.bool('previous') });
   if ('error' in r) { k.io.err(r.error + '\n'); return 1; }
   const tail = Number(k.flag('tail') ?? -1);
-  const fmt = (l: { ts: number; text: string }) => (k.bool('timestamps') ? `${rfc3339(l.ts).replace('Z', '.000000000Z')} ` : '') + l.text + '\n';
+  // --prefix: `[pod/NAME/CONTAINER] ` before each line (logs.go), then --timestamps
+  const pfx = k.bool('prefix') ? `[pod/${pod.metadata.name}/${container ?? pod.spec.containers[0]!.name}] ` : '';
+  const fmt = (l: { ts: number; text: string }) => pfx + (k.bool('timestamps') ? `${rfc3339(l.ts).replace('Z', '.000000000Z')} ` : '') + l.text + '\n';
   let lines = r.lines;
   if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
   for (const l of lines) k.io.out(fmt(l));

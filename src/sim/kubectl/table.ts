@@ -23,6 +23,8 @@ export interface CommandSpec {
   /** what positional arguments complete to */
   args?: 'type-name' | 'type' | 'pod' | 'deploy' | 'file' | 'field' | 'none';
   examples?: string;
+  /** the rest of the real command's flags (from its --help): parsed, not acted on, not offered by completion */
+  realFlags?: FlagSpec[];
 }
 
 const f = (name: string, type: FlagType, help: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, type, help, ...extra });
@@ -135,6 +137,27 @@ export const KUBECTL: CommandSpec = {
   ],
 };
 
+/**
+ * Every flag the real command accepts (its --help, help-texts.ts) is parsed as pflag would — with its type read from
+ * the help's default (`=false` bool, `=[]` list, a number int, otherwise a string) — so a real flag the simulator does
+ * not act on is accepted instead of failing with `unknown flag`. Flags written in the table above keep their spec.
+ */
+function addRealFlags(spec: CommandSpec, path: string[]): void {
+  const help = HELP_TEXTS[path.join(' ')];
+  if (help && path.length) {
+    const have = new Set(spec.flags.map((x) => x.name));
+    for (const m of help.matchAll(/^ {4}(?:-(\w), )?--([\w-]+)=(.*):\n\t(.*)$/gm)) {
+      const [, short, name, def, text] = m as unknown as [string, string | undefined, string, string, string];
+      if (have.has(name!) || GLOBAL_FLAGS.some((g) => g.name === name)) continue;
+      const type: FlagType = def === 'false' || def === 'true' ? 'bool' : def === '[]' ? 'strings' : /^-?\d+$/.test(def!) ? 'int' : 'string';
+      (spec.realFlags ??= []).push({ name: name!, type, help: text!, ...(short ? { short } : {}), ...(type === 'bool' && def === 'true' ? { def: 'true' } : {}) });
+      have.add(name!);
+    }
+  }
+  for (const s of spec.sub ?? []) addRealFlags(s, [...path, s.name]);
+}
+addRealFlags(KUBECTL, []);
+
 export function findSub(spec: CommandSpec, name: string): CommandSpec | undefined {
   return spec.sub?.find((s) => s.name === name || s.aliases?.includes(name));
 }
@@ -168,7 +191,7 @@ export function parseKubectl(argv: string[]): ParseOutcome {
     const a = argv[i]!;
     if (a === '--') { dashArgs = argv.slice(i + 1); break; }
     if (a.startsWith('-') && a.length > 1) {
-      const known = [...spec.flags, ...GLOBAL_FLAGS];
+      const known = [...spec.flags, ...(spec.realFlags ?? []), ...GLOBAL_FLAGS];
       let takesNext = false;
       if (a.startsWith('--')) {
         const fs = known.find((x) => x.name === a.slice(2));
@@ -194,7 +217,7 @@ export function parseKubectl(argv: string[]): ParseOutcome {
     args.push(a);
   }
   // pass 2: flags against the command that was found
-  const allFlags = [...spec.flags, ...GLOBAL_FLAGS];
+  const allFlags = [...spec.flags, ...(spec.realFlags ?? []), ...GLOBAL_FLAGS];
   const see = `\nSee '${cmdPath(path)} --help' for usage.`;
   for (const tok of flagTokens) {
     const a = tok[0]!;
