@@ -4,6 +4,7 @@ import type { Ctx, Program, ProgramResult } from '../shell/types';
 import { parseKubectl, helpText, type Parsed } from './table';
 import { GROUP_HELP } from './group-help';
 import { cmdPatch } from './patch';
+import { cmdEvents } from './events';
 import { OPTIONS_TEXT } from './help-texts';
 import { klogTime } from '../shell/time';
 import { cmdGet, ENDPOINTS_WARNING } from './get';
@@ -165,6 +166,7 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
     case 'expose': return cmdExpose(k);
     case 'edit': return cmdEdit(k);
     case 'patch': return cmdPatch(k);
+    case 'events': return cmdEvents(k);
     case 'logs': return cmdLogs(k);
     case 'exec': return cmdExec(k);
     case 'port-forward': return cmdPortForward(k);

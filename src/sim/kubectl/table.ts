@@ -117,6 +117,8 @@ export const KUBECTL: CommandSpec = {
       flags: [record, f('patch', 'string', 'The patch (JSON or YAML)', { short: 'p' }), f('patch-file', 'string', 'A file holding the patch'), f('type', 'string', 'strategic|merge|json', { def: 'strategic', values: ['json', 'merge', 'strategic'] }), filename, dryRun, output] },
     { name: 'edit', summary: 'Edit an object in your editor and apply the change.', usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)', args: 'type-name', flags: [record, filename, output] },
     { name: 'explain', summary: 'Show the documentation of a resource or field.', usage: 'kubectl explain TYPE[.FIELD]...', args: 'field', flags: [f('recursive', 'bool', 'Print all nested fields'), f('api-version', 'string', 'API version')] },
+    { name: 'events', summary: 'List events, oldest first.', usage: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning]', args: 'none',
+      flags: [allNs, f('for', 'string', 'Only events about TYPE/NAME'), f('types', 'strings', 'Normal and/or Warning'), f('no-headers', 'bool', 'Omit the header row'), output, f('watch', 'bool', 'Keep watching', { short: 'w' })] },
     { name: 'cluster-info', summary: 'Show the control plane and service addresses.', usage: 'kubectl cluster-info [flags]', args: 'none', flags: [] },
     { name: 'version', summary: 'Print the client and server versions.', usage: 'kubectl version [flags]', args: 'none', flags: [f('client', 'bool', 'Client version only'), output] },
     { name: 'config', summary: 'Look at kubeconfig.', usage: 'kubectl config SUBCOMMAND', flags: [],
