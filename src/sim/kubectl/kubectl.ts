@@ -10,7 +10,7 @@ import { klogTime } from '../shell/time';
 import { cmdGet, ENDPOINTS_WARNING } from './get';
 import { resolveResourceType } from '../api/registry';
 import { cmdDescribe } from './describe';
-import { cmdApply, cmdCreate, cmdDelete, cmdScale, cmdSetImage, cmdLabel, cmdRollout, cmdExpose, cmdEdit } from './mutate';
+import { cmdApply, cmdCreate, cmdReplace, cmdDelete, cmdScale, cmdSetImage, cmdLabel, cmdRollout, cmdExpose, cmdEdit } from './mutate';
 import { cmdLogs, cmdExec, cmdPortForward, cmdRun, cmdWait } from './pods';
 import { cmdVersion, cmdClusterInfo, cmdConfig, cmdApiResources, cmdExplain, cmdTop } from './info';
 
@@ -50,7 +50,7 @@ export function connectionRefused(ctx: Ctx, p?: Parsed): void {
   let before = '';
   // the files are read before anything is sent: a missing path fails first, as with a cluster
   const missing = files.find((f) => f !== '-' && !/^https?:\/\//.test(f) && !w.vfs.isFile(ctx.resolve(f)) && !w.vfs.isDir(ctx.resolve(f)));
-  if (['apply', 'create', 'delete'].includes(top) && missing !== undefined) { ctx.io.err(`error: the path "${missing}" does not exist\n`); return; }
+  if (['apply', 'create', 'delete', 'replace'].includes(top) && missing !== undefined) { ctx.io.err(`error: the path "${missing}" does not exist\n`); return; }
   if ((top === 'apply' || (top === 'create' && path.length === 1)) && files.length) {
     const src = files[0] === '-' ? 'STDIN' : files[0];
     ctx.io.err(`error: error validating "${src}": error validating data: failed to download openapi: Get "${base}/openapi/v2?timeout=32s": ${dial}; if you choose to ignore these errors, turn validation off with --validate=false\n`);
@@ -166,6 +166,7 @@ export const kubectl: Program = (argv, ctx): ProgramResult => {
     case 'expose': return cmdExpose(k);
     case 'edit': return cmdEdit(k);
     case 'patch': return cmdPatch(k);
+    case 'replace': return cmdReplace(k);
     case 'events': return cmdEvents(k);
     case 'logs': return cmdLogs(k);
     case 'exec': return cmdExec(k);

@@ -43,7 +43,7 @@ export function readSources(k: Kctx, files: string[]): { sources: Array<{ name: 
 }
 
 /** apply -f / create -f through the API server's file path (strict decoding, validation, per-object lines). */
-function runFiles(k: Kctx, command: 'apply' | 'create'): number {
+function runFiles(k: Kctx, command: 'apply' | 'create' | 'replace'): number {
   const files = k.list('filename');
   if (files.length === 0) { k.io.err('error: must specify one of -f and -k\n'); return 1; }
   const dry = k.flag('dry-run');
@@ -195,6 +195,12 @@ function exactlyOneName(k: Kctx): string | undefined {
     return undefined;
   }
   return k.p.args[0];
+}
+
+/** kubectl replace -f: a PUT of each object (`deployment.apps/web replaced`); the API layer's runFile words the errors. */
+export function cmdReplace(k: Kctx): ProgramResult {
+  if (k.list('filename').length === 0) { k.io.err('error: must specify one of -f and -k\n'); return 1; }
+  return runFiles(k, 'replace');
 }
 
 export function cmdCreate(k: Kctx): ProgramResult {

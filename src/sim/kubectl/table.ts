@@ -113,6 +113,8 @@ export const KUBECTL: CommandSpec = {
       flags: [container, f('stdin', 'bool', 'Pass stdin', { short: 'i' }), f('tty', 'bool', 'Allocate a TTY', { short: 't' })] },
     { name: 'label', summary: 'Add, change or remove labels.', usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N', args: 'type-name', flags: [record, overwrite, all, selector, filename, dryRun, output, f('list', 'bool', 'List the labels')] },
     { name: 'annotate', summary: 'Add, change or remove annotations.', usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N', args: 'type-name', flags: [record, overwrite, all, selector, filename, dryRun, output] },
+    { name: 'replace', summary: 'Replace objects by file (a PUT of the whole object).', usage: 'kubectl replace -f FILENAME', args: 'none',
+      flags: [filename, recursive, dryRun, output, f('validate', 'string', 'strict|warn|ignore', { def: 'strict', values: ['strict', 'warn', 'ignore'] }), f('force', 'bool', 'Delete and re-create')] },
     { name: 'patch', summary: 'Update fields of an object with a strategic merge, JSON merge or JSON patch.', usage: 'kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]', args: 'type-name',
       flags: [record, f('patch', 'string', 'The patch (JSON or YAML)', { short: 'p' }), f('patch-file', 'string', 'A file holding the patch'), f('type', 'string', 'strategic|merge|json', { def: 'strategic', values: ['json', 'merge', 'strategic'] }), filename, dryRun, output] },
     { name: 'edit', summary: 'Edit an object in your editor and apply the change.', usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)', args: 'type-name', flags: [record, filename, output] },

@@ -43,6 +43,9 @@ const CASES = [
   'kubectl create secret generic --help',
   'kubectl options',
   'kubectl patch --help',
+  'kubectl replace',
+  'kubectl replace --help',
+  'kubectl events --help',
   'kubectl top pod --help',
 ];
 
