@@ -104,11 +104,19 @@ export function clusterUp(ctx: Ctx): boolean {
 
 const CLIENT_ONLY = new Set(['config', 'version']);
 
+/** kubectl 1.34's other commands (`kubectl --help`). */
+const NOT_SIMULATED = new Set(['alpha', 'api-versions', 'attach', 'auth', 'autoscale', 'certificate', 'completion', 'cordon', 'cp', 'debug', 'diff', 'drain', 'kustomize', 'plugin', 'proxy', 'taint', 'uncordon']);
+
 /** cmd.MarkFlagRequired in kubectl 1.34: scale.go (replicas), run.go (image), create_deployment.go (image). */
 const REQUIRED_FLAGS: Record<string, string> = { scale: 'replicas', run: 'image', 'create deployment': 'image' };
 
 export const kubectl: Program = (argv, ctx): ProgramResult => {
   if (argv[1] === 'options' && argv.length === 2) { ctx.io.out(OPTIONS_TEXT); return 0; }
+  // commands kubectl 1.34 has but this lab does not model: say so rather than claim they do not exist
+  if (argv[1] !== undefined && NOT_SIMULATED.has(argv[1])) {
+    ctx.io.err(`error: "kubectl ${argv[1]}" exists in kubectl 1.34 but is not simulated in this lab\n`);
+    return 1;
+  }
   const r = parseKubectl(argv.slice(1));
   if (!r.ok) { ctx.io.err(r.error + '\n'); return 1; }
   const p = r.parsed;
