@@ -13,3 +13,4 @@ kubectl create deployment web3 --image=nginx > /dev/null
 kubectl expose deploy web3 --port=80 > /dev/null
 kubectl label ep web3 a=b
 kubectl delete endpoints web3
+kubectl describe endpointslices -n kube-system

@@ -509,8 +509,46 @@ function describeJob(k: Kctx, o: KObject): string {
   return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
 }
 
+/** describeEndpointSliceV1 (describe.go): ports table, then one `- Addresses:` block per endpoint. */
+function describeEndpointSlice(k: Kctx, eps: EndpointSlice): string {
+  type Ep = { addresses?: string[]; conditions?: { ready?: boolean }; hostname?: string; targetRef?: { kind?: string; name?: string }; nodeName?: string; zone?: string };
+  type Port = { name?: string; port?: number; protocol?: string };
+  const e = eps as unknown as KObject & { addressType?: string; ports?: Port[] | null; endpoints?: Ep[] | null };
+  const w: W = [];
+  w.push(`Name:\t${e.metadata.name}`);
+  w.push(`Namespace:\t${e.metadata.namespace}`);
+  multiline(w, 'Labels', labelLines(e.metadata.labels));
+  multiline(w, 'Annotations', annotationLines(e.metadata.annotations));
+  w.push(`AddressType:\t${e.addressType ?? ''}`);
+  const ports = e.ports ?? [];
+  if (ports.length === 0) w.push('Ports: <unset>');
+  else {
+    w.push('Ports:');
+    w.push('  Name\tPort\tProtocol');
+    w.push('  ----\t----\t--------');
+    for (const p of ports) w.push(`  ${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? 'TCP'}`);
+  }
+  const eps2 = e.endpoints ?? [];
+  if (eps2.length === 0) w.push('Endpoints: <none>');
+  else {
+    w.push('Endpoints:');
+    for (const ep of eps2) {
+      w.push(`  - Addresses:\t${(ep.addresses ?? []).join(', ') || '<none>'}`);
+      w.push('    Conditions:');
+      w.push(`      Ready:\t${ep.conditions?.ready === undefined ? '<unset>' : String(ep.conditions.ready)}`);
+      w.push(`    Hostname:\t${ep.hostname ?? '<unset>'}`);
+      if (ep.targetRef) w.push(`    TargetRef:\t${ep.targetRef.kind}/${ep.targetRef.name}`);
+      w.push(`    NodeName:\t${ep.nodeName ?? '<unset>'}`);
+      w.push(`    Zone:\t${ep.zone ?? '<unset>'}`);
+    }
+  }
+  describeEvents(k, w, e);
+  return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
+}
+
 export function describeObject(k: Kctx, o: KObject): string {
   switch (o.kind) {
+    case 'EndpointSlice': return describeEndpointSlice(k, o as EndpointSlice);
     case 'Job': return describeJob(k, o);
     case 'Endpoints': return describeEndpoints(k, o);
     case 'Pod': return describePod(k, o as Pod);
