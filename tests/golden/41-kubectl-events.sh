@@ -6,3 +6,5 @@ kubectl events
 kubectl events --for deploy/web
 kubectl events --types=Warning
 kubectl events -n kube-public
+kubectl describe ns nope default
+kubectl describe ns kube-public

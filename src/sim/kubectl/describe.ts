@@ -445,7 +445,9 @@ function describeGeneric(k: Kctx, o: KObject): string {
   if (o.metadata.namespace) w.push(`Namespace:\t${o.metadata.namespace}`);
   multiline(w, 'Labels', labelLines(o.metadata.labels));
   multiline(w, 'Annotations', annotationLines(o.metadata.annotations));
-  if (o.kind === 'Namespace') { w.push(''); w.push(`Status:\t${(o as { status?: { phase?: string } }).status?.phase ?? 'Active'}`); w.push(''); w.push('No resource quota.'); w.push(''); w.push('No LimitRange resource.'); return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS); }
+  // describeNamespace: Status right after Annotations (same column block), then a blank line before each of the
+  // (empty) ResourceQuota and LimitRange sections
+  if (o.kind === 'Namespace') { w.push(`Status:\t${(o as { status?: { phase?: string } }).status?.phase ?? 'Active'}`); w.push(''); w.push('No resource quota.'); w.push(''); w.push('No LimitRange resource.'); return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS); }
   describeEvents(k, w, o);
   return tabwrite(w.join('\n') + '\n', DESCRIBE_TABS);
 }
@@ -571,6 +573,7 @@ export function cmdDescribe(k: Kctx): ProgramResult {
   const store = k.world.cluster!.store;
   const allNs = k.bool('all-namespaces');
   const outs: string[] = [];
+  const errs: string[] = [];
   let rc = 0;
   for (const t of parsed.targets) {
     const ns = nsFor(k, t.rt, allNs);
@@ -581,7 +584,7 @@ export function cmdDescribe(k: Kctx): ProgramResult {
         // describe matches a name prefix when there is no exact match (kubectl's behaviour)
         const exact = store.get(t.rt.kind, ns ?? k.ns, n);
         const found = exact ? [exact] : store.list(t.rt.kind, { namespace: ns ?? k.ns }).filter((o) => (o.metadata.name ?? '').startsWith(n));
-        if (found.length === 0) { k.io.err(`Error from server (NotFound): ${qualifiedPlural(t.rt)} "${n}" not found\n`); rc = 1; }
+        if (found.length === 0) { errs.push(`Error from server (NotFound): ${qualifiedPlural(t.rt)} "${n}" not found\n`); rc = 1; }
         objs.push(...found);
       }
     } else {
@@ -592,6 +595,8 @@ export function cmdDescribe(k: Kctx): ProgramResult {
     for (const o of objs) outs.push(describeObject(k, o));
   }
   if (outs.length) k.io.out(outs.join('\n\n'));
+  // describe.go prints what it found, then returns the aggregated errors
+  for (const e of errs) k.io.err(e);
   void resolveResourceType;
   return rc;
 }
