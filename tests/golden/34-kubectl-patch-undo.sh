@@ -20,3 +20,5 @@ kubectl rollout undo deploy/web --to-revision=7
 kubectl rollout undo deploy/web
 kubectl rollout resume deploy/web
 kubectl rollout undo deploy/web
+kubectl label deploy nope web a=b
+kubectl scale deploy nope web --replicas=2

@@ -372,7 +372,9 @@ function deploymentArg(k: Kctx, verbPath: string): { d?: Deployment; rt?: Resour
 export function cmdScale(k: Kctx): ProgramResult {
   const replicas = Number(k.flag('replicas') ?? -1);
   if (replicas < 0) { k.io.err("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n"); return 1; }
+  // scale.go collects every object first and returns the visit's error before scaling anything
   const { objs, rc } = resolveNamed(k, 'scale');
+  if (rc) return rc;
   for (const { rt, obj } of objs) {
     if (!['Deployment', 'ReplicaSet', 'Job'].includes(obj.kind)) { k.io.err(`error: no scaler has been implemented for {"${rt.group}" "${obj.kind}"}\n`); continue; }
     const cur = Number(k.flag('current-replicas') ?? -1);
@@ -455,8 +457,14 @@ export function cmdLabel(k: Kctx, field: 'labels' | 'annotations'): ProgramResul
   }
   const saved = k.p.args;
   k.p.args = targets;
-  const { objs, rc } = resolveNamed(k, verb);
+  // label.go/annotate.go patch each object as the builder visits it; the NotFound errors come back aggregated at the end
+  const deferred: string[] = [];
+  const { objs, rc } = resolveNamed({ ...k, io: { ...k.io, err: (t: string) => { deferred.push(t); } } }, verb);
   k.p.args = saved;
+  try { return labelObjects(k, objs, changes, field, rc); } finally { for (const e of deferred) k.io.err(e); }
+}
+
+function labelObjects(k: Kctx, objs: Array<{ rt: ResourceType; obj: KObject }>, changes: string[], field: 'labels' | 'annotations', rc: number): ProgramResult {
   for (const { rt, obj } of objs) {
     const cur = { ...(obj.metadata[field] ?? {}) } as Record<string, string>;
     let modified = false;
