@@ -9,3 +9,4 @@ kubectl config get-contexts
 kubectl cluster-info
 kubectl top pods
 kubectl get --help | head -n 3
+kubectl explain deployment --recursive

@@ -2,7 +2,7 @@
 import { GROUP_HELP } from './group-help';
 import { rfc1123z } from '../shell/time';
 import { RESOURCE_TYPES, resolveResourceType } from '../api/registry';
-import { fieldAt, kindDef, type FieldDef } from '../api/fields';
+import { fieldAt, kindDef, type FieldDef, type ObjectDef } from '../api/fields';
 import type { ProgramResult } from '../shell/types';
 import { connectionRefused, clusterUp, KUBECTL_CLIENT_VERSION, KUSTOMIZE_VERSION, type Kctx } from './kubectl';
 import { table } from './tabwriter';
@@ -89,7 +89,7 @@ export function cmdApiResources(k: Kctx): ProgramResult {
 
 function typeName(fd: FieldDef): string {
   switch (fd.type) {
-    case 'object': return 'Object';
+    case 'object': return fd.object?.go || 'Object';
     case 'array': return `[]${fd.items ? typeName(fd.items) : 'Object'}`;
     case 'map': return `map[string]${fd.items ? typeName(fd.items) : 'string'}`;
     case 'int32': case 'int64': return 'integer';
@@ -104,12 +104,13 @@ function typeName(fd: FieldDef): string {
 }
 
 /** Wraps text at 76 columns, indented 4 spaces (the 1.34 plaintext explain template). */
-function wrap(text: string, indent: string, width = 80): string {
+/** sprig's `wrap N | indent M`: lines of at most N characters (the indent not counted). */
+function wrap(text: string, indent: string, width = 76): string {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width - 4) { out.push(indent + line); line = word; }
+      if (line && line.length + 1 + word.length > width) { out.push(indent + line); line = word; }
       else line = line ? line + ' ' + word : word;
     }
     out.push(indent + line);
@@ -132,28 +133,47 @@ export function cmdExplain(k: Kctx): ProgramResult {
   const fieldPath = path.join('.');
   const field: FieldDef | undefined = fieldPath ? fieldAt(rt.kind, fieldPath).field : { type: 'object', description: root.description ?? '', object: root };
   if (!field) { k.io.err(`error: field "${path[path.length - 1]}" does not exist\n`); return 1; }
+  // pkg/explain/v2/templates/plaintext.tmpl: header + one blank line; FIELD line, its ENUM block, "\n\n"; DESCRIPTION
+  // wrapped at 76 and indented 4 (ends with a 4-space line); FIELDS via fieldDetail; a final newline
   let out = '';
   if (rt.group) out += `GROUP:      ${rt.group}\n`;
   out += `KIND:       ${rt.kind}\nVERSION:    ${rt.version}\n\n`;
   if (fieldPath) {
     out += `FIELD: ${path[path.length - 1]} <${typeName(field)}>\n`;
-    if (field.enum?.length) out += `ENUM:\n${field.enum.map((e) => `    ${e}`).join('\n')}\n`;
-    out += '\n';
+    if (field.enum?.length) out += `ENUM:${field.enum.map((e) => `\n    ${e === '' ? '""' : e}`).join('')}`;
+    out += '\n\n';
   }
-  out += `\nDESCRIPTION:\n${wrap(field.description || '<empty>', '    ')}\n    \n`;
+  out += `DESCRIPTION:\n${wrap(field.description || '<empty>', '    ')}\n    \n`;
   let obj = field;
-  while (obj.type === 'array' && obj.items) obj = obj.items;
-  if (obj.type === 'object' && obj.object) {
-    out += 'FIELDS:\n';
-    for (const [name, fd] of Object.entries(obj.object.fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      out += `  ${name}\t<${typeName(fd)}>${fd.required ? ' -required-' : ''}\n`;
-      if (fd.enum?.length) out += `  enum: ${fd.enum.join(', ')}\n`;
-      out += `${wrap(fd.description || '<no description>', '    ')}\n\n`;
-    }
-  } else out += '\n';
-  k.io.out(out);
+  while ((obj.type === 'array' || obj.type === 'map') && obj.items) obj = obj.items;
+  if (obj.type === 'object' && obj.object && Object.keys(obj.object.fields).length) {
+    out += 'FIELDS:\n' + fieldList(obj.object, 1, k.bool('recursive'), !fieldPath, new Set([obj.object.go]));
+  }
+  k.io.out(out + '\n');
   void toJson;
   return 0;
+}
+
+/** fieldDetail for each property (sorted), recursing into object/array/map element types with --recursive. */
+function fieldList(o: ObjectDef, level: number, recursive: boolean, top: boolean, seen: Set<string>): string {
+  const ind = ' '.repeat(level * 2);
+  let out = '';
+  for (const [name, fd] of Object.entries(o.fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // a kind's apiVersion/kind are neither required nor enums in the published schema
+    const plain = top && (name === 'apiVersion' || name === 'kind');
+    out += `${ind}${name}\t<${typeName(fd)}>${fd.required && !plain ? ' -required-' : ''}`;
+    if (fd.enum?.length && !plain) out += `\n${ind}enum: ${fd.enum.slice(0, 4).map((e) => (e === '' ? '""' : e)).join(', ')}${fd.enum.length > 4 ? ', ....' : ''}`;
+    out += '\n';
+    if (!recursive) out += `${wrap(fd.description || '<no description>', ' '.repeat(level * 2 + 2), 78 - level * 2)}\n\n`;
+    else {
+      let inner: FieldDef = fd;
+      while ((inner.type === 'array' || inner.type === 'map') && inner.items) inner = inner.items;
+      if (inner.type === 'object' && inner.object && !seen.has(inner.object.go)) {
+        out += fieldList(inner.object, level + 1, true, false, new Set([...seen, inner.object.go]));
+      }
+    }
+  }
+  return out;
 }
 
 export function cmdTop(k: Kctx): ProgramResult {
