@@ -58,8 +58,11 @@ export class EndpointsController {
       return;
     }
     const all = this.ctx.store.list<Pod>('Pod', { namespace: ns });
-    this.syncEndpoints(svc, endpointCandidates(svc, all), epOld);
-    this.syncSlice(svc, endpointCandidates(svc, all, true), slices);
+    // one selector pass: the Endpoints' pods are the slice's pods minus the terminating ones (unless publishNotReadyAddresses)
+    const slicePods = endpointCandidates(svc, all, true);
+    const epPods = svc.spec.publishNotReadyAddresses === true ? slicePods : slicePods.filter((p) => !p.metadata.deletionTimestamp);
+    this.syncEndpoints(svc, epPods, epOld);
+    this.syncSlice(svc, slicePods, slices);
   }
 
   private syncEndpoints(svc: Service, pods: Pod[], old: Endpoints | undefined): void {
@@ -79,10 +82,10 @@ export class EndpointsController {
       (isPodReady(pod) && !pod.metadata.deletionTimestamp ? g.ready : g.notReady).push(pod);
     }
     const addr = (p: Pod) => ({ ip: p.status!.podIP!, nodeName: p.spec.nodeName ?? NODE_NAME, targetRef: { kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name ?? '', uid: p.metadata.uid } });
-    const byIP = (a: { ip: string }, b: { ip: string }) => ipNum(a.ip) - ipNum(b.ip);
+    const byIP = (xs: { ip: string }[]) => sortByIP(xs, (a) => a.ip);
     const subsets: EndpointSubset[] = [...groups.values()].map((g) => ({
-      ...(g.ready.length ? { addresses: g.ready.map(addr).sort(byIP) } : {}),
-      ...(g.notReady.length ? { notReadyAddresses: g.notReady.map(addr).sort(byIP) } : {}),
+      ...(g.ready.length ? { addresses: byIP(g.ready.map(addr)) } : {}),
+      ...(g.notReady.length ? { notReadyAddresses: byIP(g.notReady.map(addr)) } : {}),
       ports: g.ports,
     }));
     const ns = svc.metadata.namespace ?? 'default';
@@ -113,7 +116,7 @@ export class EndpointsController {
       const port = first ? findPort(first, sp) : undefined;
       if (port !== undefined) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP' });
     }
-    for (const p of [...pods].sort((a, b) => ipNum(a.status!.podIP!) - ipNum(b.status!.podIP!))) {
+    for (const p of sortByIP(pods, (x) => x.status!.podIP!)) {
       if (!(svc.spec.ports ?? []).some((sp) => findPort(p, sp) !== undefined)) continue;
       const terminating = !!p.metadata.deletionTimestamp;
       // endpointslice/utils.go podToEndpoint: "ready" is never true for a terminating pod (unless
@@ -140,6 +143,16 @@ export class EndpointsController {
     }
     this.ctx.store.update<EndpointSlice>({ ...first, metadata: { ...first.metadata, resourceVersion: undefined, labels }, ...body });
   }
+}
+
+/**
+ * A copy of `xs` sorted by IPv4 address, ipNum computed once per item: the same comparisons and results as
+ * `[...xs].sort((a, b) => ipNum(ip(a)) - ipNum(ip(b)))`, hence the same (stable) order.
+ */
+function sortByIP<T>(xs: T[], ip: (x: T) => string): T[] {
+  const keyed = xs.map((x) => ({ x, k: ipNum(ip(x)) }));
+  keyed.sort((a, b) => a.k - b.k);
+  return keyed.map((e) => e.x);
 }
 
 export function ipNum(ip: string): number {

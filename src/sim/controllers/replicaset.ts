@@ -11,6 +11,7 @@ import { parseRfc3339 } from '../clock/index';
 import { SOURCES } from '../events/index';
 import { defaultObject } from '../api/defaults';
 import { labelSelectorMatches } from '../store/selectors';
+import { deepClone } from '../store/json';
 import { controllerRef, getCondition, isPodActive, isPodAvailable, isPodReady, ownerRefTo } from './util';
 
 /** Pods created per sync at most (the real controller's burstReplicas). */
@@ -130,7 +131,7 @@ export class ReplicaSetController {
         ...(tpl.metadata?.annotations ? { annotations: { ...tpl.metadata.annotations } } : {}),
         ownerReferences: [ownerRefTo(rs)],
       },
-      spec: JSON.parse(JSON.stringify(tpl.spec)) as Pod['spec'],
+      spec: deepClone(tpl.spec) as Pod['spec'], // the stored template is plain JSON (no undefined, NaN)
     });
     const created = this.ctx.store.create(pod);
     this.ctx.events.record(SOURCES.replicaset, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
@@ -145,7 +146,8 @@ export class ReplicaSetController {
     const minReady = cur.spec.minReadySeconds ?? 0;
     const ready = active.filter(isPodReady).length;
     const available = active.filter((p) => isPodAvailable(p, minReady, now, (s) => parseRfc3339(s) ?? NaN)).length;
-    const labeled = active.filter((p) => Object.entries(cur.spec.template?.metadata?.labels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v)).length;
+    const tplLabels = Object.entries(cur.spec.template?.metadata?.labels ?? {});
+    const labeled = active.filter((p) => tplLabels.every(([k, v]) => p.metadata.labels?.[k] === v)).length;
     if (minReady > 0 && available < ready) {
       // Check again when the next ready pod becomes available.
       for (const p of active) {

@@ -39,6 +39,9 @@ export interface ClusterOptions {
 /** kube-apiserver --event-ttl default. */
 export const EVENT_TTL_MS = 60 * 60_000;
 
+/** A dependent in the owner index: its kind, namespace and name, and the key the store finds it by. */
+interface DepRef { kind: string; ns: string; name: string; key: string }
+
 /** A safety net: a reconcile storm this long means a controller bug, not a busy cluster. */
 const MAX_SETTLE_STEPS = 2_000_000;
 
@@ -61,8 +64,8 @@ export class Cluster {
   private readonly jobs: JobController;
   private readonly endpoints: EndpointsController;
   private readonly systemPods: Set<string>;
-  /** owner uid → dependents (kind|ns|name) */
-  private readonly dependents = new Map<string, Set<string>>();
+  /** owner uid → dependents: kind|ns|name → its parts and store key (parsed once, not on every lookup) */
+  private readonly dependents = new Map<string, Map<string, DepRef>>();
   /** Pods and ReplicaSets without a controller (kind|ns|name) */
   private readonly orphanKeys = new Set<string>();
   private settling = false;
@@ -129,8 +132,9 @@ export class Cluster {
       for (const o of this.store.list(kind)) {
         for (const r of o.metadata.ownerReferences ?? []) {
           let s = this.dependents.get(r.uid);
-          if (!s) { s = new Set(); this.dependents.set(r.uid, s); }
-          s.add(`${kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`);
+          if (!s) { s = new Map(); this.dependents.set(r.uid, s); }
+          const dk = `${kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
+          if (!s.has(dk)) s.set(dk, this.depRef(kind, o.metadata.namespace ?? '', `${o.metadata.name}`));
         }
       }
     }
@@ -265,10 +269,11 @@ export class Cluster {
     const depKey = `${kind}|${ns}|${name}`;
     if (ev.old?.metadata.ownerReferences) for (const r of ev.old.metadata.ownerReferences) this.dependents.get(r.uid)?.delete(depKey);
     if (ev.type !== 'DELETED' && o.metadata.ownerReferences) {
+      let ref: DepRef | undefined;
       for (const r of o.metadata.ownerReferences) {
         let s = this.dependents.get(r.uid);
-        if (!s) { s = new Set(); this.dependents.set(r.uid, s); }
-        s.add(depKey);
+        if (!s) { s = new Map(); this.dependents.set(r.uid, s); }
+        if (!s.has(depKey)) s.set(depKey, ref ??= this.depRef(kind, ns, name));
       }
     }
     if ((kind === 'Pod' || kind === 'ReplicaSet') && !this.systemPods.has(o.metadata.uid ?? '')) {
@@ -383,14 +388,16 @@ export class Cluster {
     const out: T[] = [];
     const set = this.dependents.get(ownerUid);
     if (!set) return out;
-    const prefix = kind + '|';
-    for (const d of set) {
-      if (!d.startsWith(prefix)) continue;
-      const [, ns = '', name = ''] = d.split('|');
-      const o = this.store.get<T>(kind, ns, name);
+    for (const d of set.values()) {
+      if (d.kind !== kind) continue;
+      const o = this.store.getByKey<T>(kind, d.key);
       if (o) out.push(o);
     }
     return out; // insertion (creation) order: deterministic
+  }
+
+  private depRef(kind: string, ns: string, name: string): DepRef {
+    return { kind, ns, name, key: this.store.keyOf(kind, ns, name) };
   }
 
   /** Objects of `kind` in `namespace` without a controller (candidates for adoption). */
@@ -410,8 +417,7 @@ export class Cluster {
     const deps = this.dependents.get(uid);
     const owner = this.store.all().find((o) => o.metadata.uid === uid);
     if (deps) {
-      for (const d of [...deps]) {
-        const [kind = '', ns = '', name = ''] = d.split('|');
+      for (const [d, { kind, ns, name }] of [...deps]) {
         const obj = this.store.get(kind, ns, name);
         if (!obj) { deps.delete(d); continue; }
         const remaining = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid && this.store.all().some((x) => x.metadata.uid === r.uid));
@@ -420,8 +426,7 @@ export class Cluster {
       }
     }
     if (owner && owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion')) {
-      const left = [...(this.dependents.get(uid) ?? [])].filter((d) => {
-        const [kind = '', ns = '', name = ''] = d.split('|');
+      const left = [...(this.dependents.get(uid)?.values() ?? [])].filter(({ kind, ns, name }) => {
         return !!this.store.get(kind, ns, name);
       });
       if (left.length === 0) {
@@ -595,5 +600,5 @@ function endpointRelevant(old: Pod | undefined, cur: Pod | undefined): boolean {
   if (!old || !cur) return true;
   const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   return old.status?.podIP !== cur.status?.podIP || ready(old) !== ready(cur) || old.status?.phase !== cur.status?.phase
-    || old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp || JSON.stringify(old.metadata.labels) !== JSON.stringify(cur.metadata.labels);
+    || old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp || (old.metadata.labels !== cur.metadata.labels && JSON.stringify(old.metadata.labels) !== JSON.stringify(cur.metadata.labels));
 }

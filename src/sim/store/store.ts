@@ -58,6 +58,8 @@ const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'Job', 'Pod', 'Nam
 /** Kinds with a status subresource: update() keeps the stored status, updateStatus() keeps the stored spec. */
 const STATUS_KINDS = new Set(['Deployment', 'ReplicaSet', 'Job', 'Pod', 'Service', 'Node', 'Namespace']);
 
+const HEX = '0123456789abcdef';
+
 function nsKey(ns: string, name: string): string {
   return `${ns}/${name}`;
 }
@@ -87,9 +89,8 @@ export class Store {
     return formatTimestamp(this.now());
   }
   newUid(): string {
-    const hex = () => Math.floor(this.random() * 16).toString(16);
     let s = '';
-    for (let i = 0; i < 32; i++) s += hex();
+    for (let i = 0; i < 32; i++) s += HEX[Math.floor(this.random() * 16)]; // = Math.floor(r * 16).toString(16)
     const variant = '89ab'[Math.floor(this.random() * 4)]!;
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
   }
@@ -119,6 +120,14 @@ export class Store {
 
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     return this.byKind.get(kind)?.get(nsKey(this.nsOf(kind, namespace), name)) as T | undefined;
+  }
+  /** The key `get` looks an object up by; with `getByKey` it lets hot callers (owner indexes) build it once. */
+  keyOf(kind: string, namespace: string | undefined, name: string): string {
+    return nsKey(this.nsOf(kind, namespace), name);
+  }
+  /** `get` by a key from `keyOf` (same result as get(kind, namespace, name)). */
+  getByKey<T extends KObject = KObject>(kind: string, key: string): T | undefined {
+    return this.byKind.get(kind)?.get(key) as T | undefined;
   }
   /** get or throw NotFound with the API message */
   mustGet<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T {
