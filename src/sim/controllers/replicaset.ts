@@ -11,7 +11,6 @@ import { parseRfc3339 } from '../clock/index';
 import { SOURCES } from '../events/index';
 import { defaultObject } from '../api/defaults';
 import { labelSelectorMatches } from '../store/selectors';
-import { deepClone } from '../store/json';
 import { controllerRef, getCondition, isPodActive, isPodAvailable, isPodReady, ownerRefTo } from './util';
 
 /** Pods created per sync at most (the real controller's burstReplicas). */
@@ -131,9 +130,9 @@ export class ReplicaSetController {
         ...(tpl.metadata?.annotations ? { annotations: { ...tpl.metadata.annotations } } : {}),
         ownerReferences: [ownerRefTo(rs)],
       },
-      spec: deepClone(tpl.spec) as Pod['spec'], // the stored template is plain JSON (no undefined, NaN)
+      spec: tpl.spec, // defaultObject deep-copies its input
     });
-    const created = this.ctx.store.create(pod);
+    const created = this.ctx.store.create(pod, { adopt: true }); // a fresh tree from defaultObject
     this.ctx.events.record(SOURCES.replicaset, rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
   }
 

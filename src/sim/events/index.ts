@@ -96,7 +96,7 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    const created = this.store.create(ev);
+    const created = this.store.create(ev, { adopt: true }); // ev and its parts are built above, for this call only
     this.index.set(key, { ns, name });
     return created;
   }

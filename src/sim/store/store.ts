@@ -12,7 +12,7 @@
 import type { KObject, ObjectKey } from '../api/types';
 import { isNamespacedKind } from '../api/registry';
 import { ApiError, alreadyExists, conflict, forbidden, notFound } from '../api/errors';
-import { deepClone, deepEqual, type Plain } from './json';
+import { deepClone, deepEqual, stripUndefined, type Plain } from './json';
 import { rfc3339 as formatTimestamp } from '../clock/index';
 import { parseSelector, selectorMatches, type Selector } from './selectors';
 import { compileFieldSelector } from './fieldselectors';
@@ -176,8 +176,10 @@ export class Store {
    * resourceVersion, generation, creationTimestamp. Throws AlreadyExists, or NotFound for a missing
    * namespace, or Forbidden for a terminating one.
    */
-  create<T extends KObject>(input: T, opts: { uid?: string } = {}): T & KObject {
-    const obj = deepClone(input);
+  create<T extends KObject>(input: T, opts: { uid?: string; adopt?: boolean } = {}): T & KObject {
+    // adopt: the caller hands over a tree it built for this call and never touches again (event recorder, RS
+    // controller): store it as is, minus undefined members, instead of copying it — the same stored value
+    const obj = opts.adopt ? stripUndefined(input) : deepClone(input);
     const kind = obj.kind;
     const md = (obj.metadata ??= {});
     if (isNamespacedKind(kind)) {
