@@ -198,8 +198,17 @@ function civilFromDays(z: number): [number, number, number] {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+let lastMs = NaN;
+let lastText = '';
 /** RFC 3339 in UTC with second precision, the way the API serialises metav1.Time: `2025-09-15T15:52:27Z`. */
 export function rfc3339(ms: Millis): string {
+  // a pure function called many times per virtual instant with the same value: remember the last one
+  if (ms === lastMs) return lastText;
+  lastText = rfc3339Of(ms);
+  lastMs = ms;
+  return lastText;
+}
+function rfc3339Of(ms: Millis): string {
   const days = Math.floor(ms / DAY_MS);
   const rem = ms - days * DAY_MS;
   const [y, mo, d] = civilFromDays(days);

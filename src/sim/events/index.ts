@@ -49,6 +49,9 @@ export class EventRecorder {
   /** aggregation key → event name (the store object is the source of truth) */
   private index = new Map<string, { ns: string; name: string }>();
   private lastNs = 0n;
+  /** BigInt(now) * 1e6 for the last `now` seen (many events share an instant) */
+  private baseMs = NaN;
+  private baseNs = 0n;
 
   constructor(private readonly store: Store, private readonly now: () => Millis) {}
 
@@ -76,7 +79,9 @@ export class EventRecorder {
         return this.store.update<KEvent>({ ...cur, count: (cur.count ?? 1) + 1, lastTimestamp: ts, metadata: { ...cur.metadata, resourceVersion: undefined } });
       }
     }
-    let nanos = BigInt(this.now()) * 1_000_000n;
+    const nowMs = this.now();
+    if (nowMs !== this.baseMs) { this.baseMs = nowMs; this.baseNs = BigInt(nowMs) * 1_000_000n; }
+    let nanos = this.baseNs;
     if (nanos <= this.lastNs) nanos = this.lastNs + 1n;
     this.lastNs = nanos;
     const name = `${ref.name}.${nanos.toString(16)}`;
