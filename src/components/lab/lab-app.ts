@@ -313,6 +313,19 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     if (!restoring) openEditTab(session);
     return true;
   };
+  /** Makes the file's tab active and validates it now. */
+  function activateTab(path: string): void {
+    editor.setActive(path);
+    updateFileTabs();
+    validateNow(path);
+  }
+  /** A tab button for a file opened after start (nano/vi FILE, kubectl edit). */
+  function addFileTab(path: string, attrs: Record<string, string>, text: string): void {
+    const b = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', ...attrs }, text);
+    b.addEventListener('click', () => activateTab(path));
+    fileTabButtons.set(path, b);
+    fileTabs.append(b);
+  }
   /** nano/vi FILE: the file in an ordinary tab (a new one if it is not open yet); the editor writes it as it changes. */
   function openPlainFile(path: string): void {
     if (!fileTabButtons.has(path)) {
@@ -320,14 +333,9 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
       originals.set(path, content);
       suppressVfs = true;
       try { editor.openFile(path, content); } finally { suppressVfs = false; }
-      const b = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-path': path }, path);
-      b.addEventListener('click', () => { editor.setActive(path); updateFileTabs(); validateNow(path); });
-      fileTabButtons.set(path, b);
-      fileTabs.append(b);
+      addFileTab(path, { 'data-path': path }, path);
     }
-    editor.setActive(path);
-    updateFileTabs();
-    validateNow(path);
+    activateTab(path);
     if (restoring) return;
     showPane('editor');
     editor.focus();
@@ -337,14 +345,9 @@ export async function mountLab(host: HTMLElement, opts: LabOptions): Promise<Lab
     suppressVfs = true;
     try { editor.openFile(path, session.offered); } finally { suppressVfs = false; }
     if (!fileTabButtons.has(path)) {
-      const b = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', 'data-path': path, 'data-edit': '', title: `kubectl edit ${session.label} (${path})` }, `edit: ${session.label}`);
-      b.addEventListener('click', () => { editor.setActive(path); updateFileTabs(); validateNow(path); });
-      fileTabButtons.set(path, b);
-      fileTabs.append(b);
+      addFileTab(path, { 'data-path': path, 'data-edit': '', title: `kubectl edit ${session.label} (${path})` }, `edit: ${session.label}`);
     }
-    editor.setActive(path);
-    updateFileTabs();
-    validateNow(path);
+    activateTab(path);
     showPane('editor');
     editor.focus();
     live.textContent = `Opened the live ${session.label} in the editor. Save and close applies it; Cancel edit leaves it unchanged.`;
