@@ -271,15 +271,21 @@ export function newReplicaSet(d: Deployment, rss: ReplicaSet[]): ReplicaSet | un
     ?? [...rss].sort((a, b) => Number(b.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) - Number(a.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))[0];
 }
 
+/** The head that describe prints for objects a controller owns and that select pods (ReplicaSet, Job):
+ *  Name, Namespace, Selector, Labels, Annotations, and Controlled By when a controller owns it. */
+function controlledHeader(w: W, o: KObject, selector: Parameters<typeof selectorText>[0]): void {
+  w.push(`Name:\t${o.metadata.name}`);
+  w.push(`Namespace:\t${o.metadata.namespace}`);
+  w.push(`Selector:\t${selectorText(selector)}`);
+  multiline(w, 'Labels', labelLines(o.metadata.labels));
+  multiline(w, 'Annotations', annotationLines(o.metadata.annotations));
+  const owner = (o.metadata.ownerReferences ?? []).find((r) => r.controller);
+  if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
+}
+
 function describeReplicaSet(k: Kctx, r: ReplicaSet): string {
   const w: W = [];
-  w.push(`Name:\t${r.metadata.name}`);
-  w.push(`Namespace:\t${r.metadata.namespace}`);
-  w.push(`Selector:\t${selectorText(r.spec.selector)}`);
-  multiline(w, 'Labels', labelLines(r.metadata.labels));
-  multiline(w, 'Annotations', annotationLines(r.metadata.annotations));
-  const owner = (r.metadata.ownerReferences ?? []).find((o) => o.controller);
-  if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
+  controlledHeader(w, r, r.spec.selector);
   w.push(`Replicas:\t${r.status?.replicas ?? 0} current / ${r.spec.replicas ?? 0} desired`);
   const pods = k.world.cluster!.store.list<Pod>('Pod', { namespace: r.metadata.namespace ?? 'default' })
     .filter((p) => (p.metadata.ownerReferences ?? []).some((o) => o.uid === r.metadata.uid));
@@ -485,13 +491,7 @@ function describeJob(k: Kctx, o: KObject): string {
   const j = o as unknown as KObject & { spec: JobSpec; status?: JobStatus };
   const st = j.status ?? {};
   const w: W = [];
-  w.push(`Name:\t${o.metadata.name}`);
-  w.push(`Namespace:\t${o.metadata.namespace}`);
-  w.push(`Selector:\t${selectorText(j.spec.selector)}`);
-  multiline(w, 'Labels', labelLines(o.metadata.labels));
-  multiline(w, 'Annotations', annotationLines(o.metadata.annotations));
-  const owner = (o.metadata.ownerReferences ?? []).find((r) => r.controller);
-  if (owner) w.push(`Controlled By:\t${owner.kind}/${owner.name}`);
+  controlledHeader(w, o, j.spec.selector);
   if (j.spec.parallelism !== undefined) w.push(`Parallelism:\t${j.spec.parallelism}`);
   w.push(`Completions:\t${j.spec.completions ?? '<unset>'}`);
   if (j.spec.completionMode !== undefined) w.push(`Completion Mode:\t${j.spec.completionMode}`);
